@@ -40,7 +40,9 @@ public sealed class WeakenGlibcxxVersionReference : Task
                     var stamp = File.GetLastWriteTimeUtc(path);
                     var temp = path + ".weaken.tmp";
                     File.WriteAllBytes(temp, bytes);
-                    File.Move(temp, path, overwrite: true);
+                    // Delete first: the output is a hard link into the NuGet cache, which must stay untouched.
+                    File.Delete(path);
+                    File.Move(temp, path);
                     // Keep the timestamp so incremental copies still see the file as up to date.
                     File.SetLastWriteTimeUtc(path, stamp);
                     Log.LogMessage(MessageImportance.Normal, $"Marked {VersionName} weak in {path}");
@@ -77,7 +79,7 @@ public sealed class WeakenGlibcxxVersionReference : Task
                 continue;
             }
             var needle = Encoding.ASCII.GetBytes(versionName + "\0");
-            return File.ReadAllBytes(candidate).AsSpan().IndexOf(needle) >= 0;
+            return Contains(File.ReadAllBytes(candidate), needle);
         }
         return false;
     }
@@ -142,6 +144,23 @@ public sealed class WeakenGlibcxxVersionReference : Task
             }
         }
         return Outcome.NoReference;
+    }
+
+    private static bool Contains(byte[] haystack, byte[] needle)
+    {
+        for (var i = 0; i + needle.Length <= haystack.Length; i++)
+        {
+            var match = true;
+            for (var k = 0; k < needle.Length && match; k++)
+            {
+                match = haystack[i + k] == needle[k];
+            }
+            if (match)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string ReadCString(byte[] bytes, int offset)

@@ -1,0 +1,58 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StyleForge.Host.Terminal;
+
+namespace StyleForge.Host.Cli;
+
+/// <summary>Wires the verbs of the <c>styleforge</c> command line.</summary>
+internal static class StyleForgeApp
+{
+    /// <summary>
+    /// The documented spellings --a and --b are one letter long, which the parser only accepts as
+    /// -a; they are rewritten to their long names before parsing.
+    /// </summary>
+    public static IReadOnlyList<string> NormalizeArguments(IReadOnlyList<string> args) =>
+        args.Select(a => a switch
+        {
+            "--a" => "--domain-a",
+            "--b" => "--domain-b",
+            _ when a.StartsWith("--a=", StringComparison.Ordinal) => "--domain-a=" + a[4..],
+            _ when a.StartsWith("--b=", StringComparison.Ordinal) => "--domain-b=" + a[4..],
+            _ => a,
+        }).ToList();
+
+    public static CommandApp Create(HostConsole console)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("styleforge");
+            config.ConfigureConsole(console.Output);
+            config.Settings.Registrar.RegisterInstance(console);
+            config.CancellationExitCode(ExitCodes.Cancelled);
+            config.SetExceptionHandler((ex, _) =>
+            {
+                // Parse and usage errors: say what was wrong, never a stack trace.
+                console.Fail(ex is CommandAppException app ? app.Message : $"{ex.GetType().Name}: {ex.Message}");
+                return ex is CommandAppException ? ExitCodes.Usage : ExitCodes.Failed;
+            });
+
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Validate a pipeline YAML file, then run its steps in order.")
+                .WithExample("run", "pipelines/daynight.yaml")
+                .WithExample("run", "pipelines/daynight.yaml", "--set", "train.iterations=50");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check a pipeline YAML file without running it; errors name file:line:column.")
+                .WithExample("validate", "pipelines/daynight.yaml");
+            config.AddCommand<PluginsCommand>("plugins")
+                .WithDescription("List the installed stylizer plugins with their options and defaults.")
+                .WithExample("plugins")
+                .WithExample("plugins", "--json");
+            config.AddCommand<TrainCommand>("train")
+                .WithDescription("Train a stylizer on two unpaired texture folders.")
+                .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x")
+                .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x", "--set", "iterations=2000", "--resume");
+        });
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using StyleForge.Host.Catalog;
+using StyleForge.Host.Runs;
+using StyleForge.Host.Terminal;
+using StyleForge.Plugins;
+
+namespace StyleForge.Host.Pipelines;
+
+/// <summary>Everything a running step needs: the pipeline, its run folder, the plugins, the console and the log.</summary>
+internal sealed class PipelineRun
+{
+    public PipelineRun(PipelineDocument document, PluginCatalog catalog, HostConsole console, RunLog log, CancellationToken cancellation)
+    {
+        Document = document;
+        Catalog = catalog;
+        Console = console;
+        Log = log;
+        Cancellation = cancellation;
+    }
+
+    public PipelineDocument Document { get; }
+
+    public string RunDirectory => Document.RunDirectory;
+
+    public PluginCatalog Catalog { get; }
+
+    public HostConsole Console { get; }
+
+    public RunLog Log { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    public LoadedPlugin Plugin(StepInvocation step) =>
+        Catalog.Find(step.PluginName ?? throw new InvalidOperationException($"Step '{step.Id}' names no plugin."))
+        ?? throw new InvalidOperationException($"Plugin '{step.PluginName}' is not loaded.");
+
+    public HostPluginContext CreatePluginContext(string workDirectory, IProgress<PluginProgress> progress) =>
+        new(Console, Log, workDirectory, progress, Cancellation, Document.Seed, Document.Device);
+}

@@ -1,0 +1,31 @@
+using StyleForge.Host.Training;
+
+namespace StyleForge.Host.Pipelines.Steps;
+
+/// <summary><c>kind: train</c>: trains a plugin on two unpaired folders.</summary>
+internal sealed class TrainStep : IPipelineStep
+{
+    public string Kind => "train";
+
+    public string Description => "Train a stylizer plugin on two unpaired texture folders.";
+
+    public IReadOnlyList<StepKey> Keys { get; } = new[]
+    {
+        new StepKey("a", StepKeyType.InputPath, "folder of domain A textures") { Required = true },
+        new StepKey("b", StepKeyType.InputPath, "folder of domain B textures, unrelated to A's") { Required = true },
+        new StepKey("out", StepKeyType.OutputPath, "model folder: checkpoints, samples, logs, exported model", "{run}/model"),
+        new StepKey("resume", StepKeyType.Boolean, "continue from the last checkpoint in 'out' when there is one", "true"),
+    };
+
+    public StepPluginUse PluginUse => StepPluginUse.Trainer;
+
+    public Task<int> RunAsync(StepInvocation step, PipelineRun run)
+    {
+        var output = step.GetPath("out");
+        var resume = step.GetBoolean("resume") && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any();
+        var result = TrainingLauncher.Train(run.Plugin(step), step.GetPath("a"), step.GetPath("b"), output, resume,
+            step.PluginOptions!, run.Console, run.Log, run.Document.Seed, run.Document.Device, run.Cancellation);
+        run.Console.Info($"model: {result.ModelDirectory} ({result.Iterations} iterations)");
+        return Task.FromResult(0);
+    }
+}

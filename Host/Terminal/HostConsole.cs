@@ -1,0 +1,31 @@
+using Spectre.Console;
+
+namespace StyleForge.Host.Terminal;
+
+/// <summary>
+/// The two output channels: people-facing progress, logs and errors go to stderr; results that
+/// scripts read (tables, JSON) go to stdout.
+/// </summary>
+internal sealed class HostConsole
+{
+    public HostConsole(IAnsiConsole error, IAnsiConsole output)
+    {
+        Error = error;
+        Output = output;
+    }
+
+    public IAnsiConsole Error { get; }
+
+    public IAnsiConsole Output { get; }
+
+    public static HostConsole CreateDefault() => new(
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }));
+
+    /// <summary>Shows an error for people: no stack trace.</summary>
+    public void Fail(string message) => Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+
+    public void Warn(string message) => Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
+
+    public void Info(string message) => Error.MarkupLine(Markup.Escape(message));
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using StyleForge.Host.Runs;
+
+namespace StyleForge.Host.Training;
+
+/// <summary>
+/// styleforge-model.json, written by the host at the root of every trained model folder, so
+/// <c>convert --model</c> knows which plugin reads it.
+/// </summary>
+internal sealed record ModelManifest(string Plugin, string PluginVersion, string ApiVersion, long Iterations)
+{
+    public const string FileName = "styleforge-model.json";
+
+    public void Write(string modelDirectory) =>
+        AtomicFile.WriteAllText(Path.Combine(modelDirectory, FileName), JsonSerializer.Serialize(this, JsonOptions.Indented));
+
+    /// <summary>
+    /// Finds the model folder for a run folder, a model folder, or a file inside one (a checkpoint),
+    /// looking upward and into a model/ subfolder. Returns null when none is found.
+    /// </summary>
+    public static (string Directory, ModelManifest Manifest)? Locate(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = File.Exists(full) ? Path.GetDirectoryName(full)! : full;
+        var candidates = new List<string> { directory, Path.Combine(directory, "model") };
+        for (var parent = Path.GetDirectoryName(directory); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            candidates.Add(parent);
+        }
+        foreach (var candidate in candidates)
+        {
+            var file = Path.Combine(candidate, FileName);
+            if (File.Exists(file))
+            {
+                var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(file), JsonOptions.Indented)
+                    ?? throw new InvalidDataException($"{file}: empty model manifest");
+                return (candidate, manifest);
+            }
+        }
+        return null;
+    }
+}
