@@ -1,0 +1,105 @@
+#version 450
+
+// Draws one view of a before/after pair into the current viewport. The window and the
+// headless contact sheet both draw through this shader, so what the tests read back is
+// what the user sees.
+
+layout(set = 0, binding = 0) uniform sampler2D beforeTexture;
+layout(set = 0, binding = 1) uniform sampler2D afterTexture;
+
+// Layout mirrors ViewConstants.cs; keep both in step.
+layout(push_constant) uniform View
+{
+    vec2 origin;      // top-left corner of the viewport in framebuffer pixels
+    vec2 viewSize;    // viewport size in pixels
+    vec2 center;      // content coordinate (in texels) shown at the middle of each panel
+    vec2 beforeSize;  // texture sizes in texels
+    vec2 afterSize;
+    float zoom;       // screen pixels per texel
+    float split;      // split position as a fraction of the viewport width
+    float divider;    // width of the split divider in pixels; 0 hides it
+    int mode;         // ShaderMode.cs
+    int channel;      // ViewChannel.cs
+} view;
+
+layout(location = 0) out vec4 outColor;
+
+const int MODE_BEFORE = 0;
+const int MODE_AFTER = 1;
+const int MODE_SIDE = 2;
+const int MODE_SPLIT = 3;
+const int MODE_TILE = 4;
+
+const int CHANNEL_RED = 1;
+const int CHANNEL_GREEN = 2;
+const int CHANNEL_BLUE = 3;
+const int CHANNEL_ALPHA = 4;
+
+const vec3 BACKGROUND = vec3(0.12);
+const vec3 CHECKER_LIGHT = vec3(0.8);
+const vec3 CHECKER_DARK = vec3(0.6);
+const float CHECKER_PIXELS = 8.0;
+const vec3 DIVIDER = vec3(1.0, 0.85, 0.2);
+
+vec3 shade(vec4 texel, vec2 pixel)
+{
+    if (view.channel == CHANNEL_RED) return texel.rrr;
+    if (view.channel == CHANNEL_GREEN) return texel.ggg;
+    if (view.channel == CHANNEL_BLUE) return texel.bbb;
+    if (view.channel == CHANNEL_ALPHA) return texel.aaa;
+    // The checkerboard sits in screen space so it stays put while the texture pans.
+    float parity = mod(floor(pixel.x / CHECKER_PIXELS) + floor(pixel.y / CHECKER_PIXELS), 2.0);
+    vec3 board = parity < 0.5 ? CHECKER_LIGHT : CHECKER_DARK;
+    return mix(board, texel.rgb, texel.a);
+}
+
+// Maps a pixel of a panel to content coordinates and shades the texel found there.
+// Tiled content is three images wide; the repeat sampler wraps it, so linear filtering
+// blends across the tile edges exactly as a tiling game texture would.
+vec3 panel(sampler2D image, vec2 imageSize, vec2 contentSize, vec2 local, vec2 panelSize, vec2 pixel)
+{
+    vec2 content = (local - 0.5 * panelSize) / view.zoom + view.center;
+    if (any(lessThan(content, vec2(0.0))) || any(greaterThanEqual(content, contentSize)))
+    {
+        return BACKGROUND;
+    }
+    return shade(texture(image, content / imageSize), pixel);
+}
+
+void main()
+{
+    vec2 pixel = gl_FragCoord.xy - view.origin;
+    vec3 color;
+    if (view.mode == MODE_SIDE)
+    {
+        float halfWidth = 0.5 * view.viewSize.x;
+        vec2 panelSize = vec2(halfWidth, view.viewSize.y);
+        color = pixel.x < halfWidth
+            ? panel(beforeTexture, view.beforeSize, view.beforeSize, pixel, panelSize, pixel)
+            : panel(afterTexture, view.afterSize, view.afterSize, pixel - vec2(halfWidth, 0.0), panelSize, pixel);
+    }
+    else if (view.mode == MODE_SPLIT)
+    {
+        float splitX = view.split * view.viewSize.x;
+        color = pixel.x < splitX
+            ? panel(beforeTexture, view.beforeSize, view.beforeSize, pixel, view.viewSize, pixel)
+            : panel(afterTexture, view.afterSize, view.afterSize, pixel, view.viewSize, pixel);
+        if (abs(pixel.x - splitX) < 0.5 * view.divider)
+        {
+            color = DIVIDER;
+        }
+    }
+    else if (view.mode == MODE_TILE)
+    {
+        color = panel(afterTexture, view.afterSize, 3.0 * view.afterSize, pixel, view.viewSize, pixel);
+    }
+    else if (view.mode == MODE_AFTER)
+    {
+        color = panel(afterTexture, view.afterSize, view.afterSize, pixel, view.viewSize, pixel);
+    }
+    else
+    {
+        color = panel(beforeTexture, view.beforeSize, view.beforeSize, pixel, view.viewSize, pixel);
+    }
+    outColor = vec4(color, 1.0);
+}

@@ -1,0 +1,20 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace StyleForge.Viewer.Views;
+
+/// <summary>The push constants of view.frag; field order and types mirror its View block.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct ViewConstants
+{
+    public Vector2 Origin;
+    public Vector2 ViewSize;
+    public Vector2 Center;
+    public Vector2 BeforeSize;
+    public Vector2 AfterSize;
+    public float Zoom;
+    public float Split;
+    public float Divider;
+    public ShaderMode Mode;
+    public ViewChannel Channel;
+}

@@ -1,0 +1,35 @@
+using Silk.NET.Vulkan;
+
+namespace StyleForge.Viewer.Vulkan;
+
+/// <summary>A sampler with one filter for both magnification and minification.</summary>
+internal sealed unsafe class TextureSampler : IDisposable
+{
+    private readonly VulkanDevice _device;
+
+    public TextureSampler(VulkanDevice device, Filter filter)
+    {
+        _device = device;
+        // Repeat addressing lets tile mode wrap texture coordinates past 1, so linear
+        // filtering blends across the seam the way a tiling texture is used in a game.
+        var info = new SamplerCreateInfo
+        {
+            SType = StructureType.SamplerCreateInfo,
+            MagFilter = filter,
+            MinFilter = filter,
+            MipmapMode = SamplerMipmapMode.Nearest,
+            AddressModeU = SamplerAddressMode.Repeat,
+            AddressModeV = SamplerAddressMode.Repeat,
+            AddressModeW = SamplerAddressMode.Repeat,
+            MaxLod = 0,
+            BorderColor = BorderColor.FloatOpaqueBlack,
+        };
+        Sampler sampler;
+        VulkanCall.Check(device.Vk.CreateSampler(device.Handle, &info, null, &sampler), "vkCreateSampler");
+        Handle = sampler;
+    }
+
+    public Sampler Handle { get; }
+
+    public void Dispose() => _device.Vk.DestroySampler(_device.Handle, Handle, null);
+}
