@@ -11,11 +11,6 @@ internal sealed unsafe class GpuImage : IDisposable
 
     public GpuImage(VulkanDevice device, int width, int height, Format format, ImageUsageFlags usage)
     {
-        if (width > device.MaxImageDimension2D || height > device.MaxImageDimension2D)
-        {
-            throw new ArgumentException(
-                $"A {width}x{height} image exceeds the {device.MaxImageDimension2D} pixel limit of the Vulkan device {device.Name}.");
-        }
         _device = device;
         Width = width;
         Height = height;

@@ -52,6 +52,11 @@ internal sealed unsafe class GpuTexturePair : IDisposable
 
     private static GpuImage Upload(VulkanDevice device, GpuCommands commands, ViewerImage source)
     {
+        if (source.Width > device.MaxImageDimension2D || source.Height > device.MaxImageDimension2D)
+        {
+            throw new ArgumentException($"Image '{source.Name}' is {source.Width}x{source.Height}, over the " +
+                $"{device.MaxImageDimension2D} px texture limit of the Vulkan device {device.Name}.");
+        }
         var image = new GpuImage(device, source.Width, source.Height, TextureFormat,
             ImageUsageFlags.SampledBit | ImageUsageFlags.TransferDstBit);
         try

@@ -1,0 +1,159 @@
+using System.Text;
+
+namespace StyleForge.Viewer.Window;
+
+/// <summary>An X11 connection and one top-level window on it.</summary>
+internal sealed unsafe class XlibWindow : IDisposable
+{
+    private static readonly Lazy<int> ThreadsInitialised = new(Xlib.XInitThreads);
+
+    private readonly nint _deleteWindow;
+    private readonly nint _netWmName;
+    private readonly nint _utf8String;
+    private string _title = string.Empty;
+    private bool _destroyed;
+
+    private XlibWindow(nint display, nint window, int width, int height)
+    {
+        Display = display;
+        Handle = window;
+        Width = width;
+        Height = height;
+        _deleteWindow = Xlib.XInternAtom(display, "WM_DELETE_WINDOW", 0);
+        _netWmName = Xlib.XInternAtom(display, "_NET_WM_NAME", 0);
+        _utf8String = Xlib.XInternAtom(display, "UTF8_STRING", 0);
+    }
+
+    public nint Display { get; }
+
+    public nint Handle { get; }
+
+    public int Width { get; private set; }
+
+    public int Height { get; private set; }
+
+    /// <summary>Connects to the X server and maps a window of the given client size at the top-left corner.</summary>
+    /// <exception cref="DisplayUnavailableException">No display is configured or it cannot be opened.</exception>
+    public static XlibWindow Open(string? displayName, int width, int height)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new DisplayUnavailableException(
+                "The viewer window is implemented for X11 on Linux only; render a contact sheet instead.");
+        }
+        var name = string.IsNullOrEmpty(displayName) ? Environment.GetEnvironmentVariable("DISPLAY") : displayName;
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new DisplayUnavailableException(
+                "No X display: DISPLAY is not set. Run inside an X session or under xvfb-run, or render a contact sheet instead.");
+        }
+
+        nint display;
+        try
+        {
+            // Mesa's window-system code can talk to the connection from its own threads.
+            _ = ThreadsInitialised.Value;
+            display = Xlib.XOpenDisplay(name);
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new DisplayUnavailableException($"libX11.so.6 could not be loaded ({e.Message}); install libx11-6.");
+        }
+        if (display == 0)
+        {
+            throw new DisplayUnavailableException($"Cannot open X display '{name}'. Check DISPLAY and that the X server is running.");
+        }
+
+        var screen = Xlib.XDefaultScreen(display);
+        var black = Xlib.XBlackPixel(display, screen);
+        var handle = Xlib.XCreateSimpleWindow(display, Xlib.XRootWindow(display, screen), 0, 0,
+            (uint)width, (uint)height, 0, black, black);
+        var window = new XlibWindow(display, handle, width, height);
+        Xlib.XSelectInput(display, handle, (nint)(Xlib.KeyPressMask | Xlib.KeyReleaseMask | Xlib.ButtonPressMask |
+            Xlib.ButtonReleaseMask | Xlib.PointerMotionMask | Xlib.ExposureMask | Xlib.StructureNotifyMask));
+        var protocols = window._deleteWindow;
+        Xlib.XSetWMProtocols(display, handle, &protocols, 1);
+        // Without this, a held key arrives as release/press pairs and flip would flicker.
+        int supported;
+        Xlib.XkbSetDetectableAutoRepeat(display, 1, &supported);
+        Xlib.XMapWindow(display, handle);
+        Xlib.XFlush(display);
+        return window;
+    }
+
+    public bool HasPendingEvents => Xlib.XPending(Display) > 0;
+
+    public string Title
+    {
+        get => _title;
+        set
+        {
+            if (value == _title)
+            {
+                return;
+            }
+            _title = value;
+            // WM_NAME is Latin-1 only; _NET_WM_NAME carries the exact UTF-8 for modern window managers.
+            var latin1 = Encoding.Latin1.GetBytes(value + "\0");
+            var utf8 = Encoding.UTF8.GetBytes(value);
+            fixed (byte* l = latin1)
+            fixed (byte* u = utf8)
+            {
+                Xlib.XStoreName(Display, Handle, l);
+                Xlib.XChangeProperty(Display, Handle, _netWmName, _utf8String, 8, Xlib.PropModeReplace, u, utf8.Length);
+            }
+            Xlib.XFlush(Display);
+        }
+    }
+
+    /// <summary>Returns the next event, blocking until one arrives.</summary>
+    public WindowEvent NextEvent()
+    {
+        var e = stackalloc byte[Xlib.EventSize];
+        Xlib.XNextEvent(Display, e);
+        // Offsets are those of the LP64 XEvent structs in Xlib.h.
+        var type = *(int*)e;
+        var x = *(int*)(e + 64);
+        var y = *(int*)(e + 68);
+        switch (type)
+        {
+            case Xlib.KeyPress:
+                return new WindowEvent(WindowEventKind.KeyDown, KeySym: Xlib.XLookupKeysym(e, 0), X: x, Y: y);
+            case Xlib.KeyRelease:
+                return new WindowEvent(WindowEventKind.KeyUp, KeySym: Xlib.XLookupKeysym(e, 0), X: x, Y: y);
+            case Xlib.ButtonPress:
+                return new WindowEvent(WindowEventKind.ButtonDown, Button: *(int*)(e + 84), X: x, Y: y);
+            case Xlib.ButtonRelease:
+                return new WindowEvent(WindowEventKind.ButtonUp, Button: *(int*)(e + 84), X: x, Y: y);
+            case Xlib.MotionNotify:
+                return new WindowEvent(WindowEventKind.Motion, X: x, Y: y);
+            case Xlib.ConfigureNotify:
+                Width = *(int*)(e + 56);
+                Height = *(int*)(e + 60);
+                return new WindowEvent(WindowEventKind.Resized, X: Width, Y: Height);
+            case Xlib.Expose:
+                return new WindowEvent(WindowEventKind.Exposed);
+            case Xlib.UnmapNotify:
+                return new WindowEvent(WindowEventKind.Hidden);
+            case Xlib.MapNotify:
+                return new WindowEvent(WindowEventKind.Shown);
+            case Xlib.DestroyNotify:
+                _destroyed = true;
+                return new WindowEvent(WindowEventKind.Closed);
+            case Xlib.ClientMessage when *(nint*)(e + 56) == _deleteWindow:
+                return new WindowEvent(WindowEventKind.Closed);
+            default:
+                return new WindowEvent(WindowEventKind.Other);
+        }
+    }
+
+    public void Dispose()
+    {
+        // Destroying an already destroyed window is an X error, and Xlib's default handler exits the process.
+        if (!_destroyed)
+        {
+            Xlib.XDestroyWindow(Display, Handle);
+        }
+        Xlib.XCloseDisplay(Display);
+    }
+}
