@@ -1,0 +1,36 @@
+namespace StyleForge.Viewer.Tests;
+
+/// <summary>Small generated textures whose every texel is known.</summary>
+internal static class TestImages
+{
+    public static ViewerImage Solid(string name, int width, int height, byte r, byte g, byte b, byte a = 255) =>
+        Generate(name, width, height, (_, _) => (r, g, b, a));
+
+    /// <summary>A texture where each texel's colour encodes its position, so misplaced texels show.</summary>
+    public static ViewerImage Gradient(string name, int width, int height, byte blue) =>
+        Generate(name, width, height, (x, y) => ((byte)(x * 255 / Math.Max(1, width - 1)), (byte)(y * 255 / Math.Max(1, height - 1)), blue, 255));
+
+    public static ViewerImage Generate(string name, int width, int height, Func<int, int, (byte R, byte G, byte B, byte A)> texel)
+    {
+        var rgba = new byte[width * height * 4];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var (r, g, b, a) = texel(x, y);
+                var i = (y * width + x) * 4;
+                rgba[i] = r;
+                rgba[i + 1] = g;
+                rgba[i + 2] = b;
+                rgba[i + 3] = a;
+            }
+        }
+        return new ViewerImage(name, width, height, rgba);
+    }
+
+    public static (byte R, byte G, byte B, byte A) Texel(ViewerImage image, int x, int y)
+    {
+        var i = (y * image.Width + x) * 4;
+        return (image.Rgba[i], image.Rgba[i + 1], image.Rgba[i + 2], image.Rgba[i + 3]);
+    }
+}
