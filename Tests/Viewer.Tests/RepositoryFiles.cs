@@ -1,0 +1,20 @@
+namespace StyleForge.Viewer.Tests;
+
+/// <summary>Finds files of the source tree from the test output folder.</summary>
+internal static class RepositoryFiles
+{
+    public static string ShaderFolder { get; } = Find(Path.Combine("Viewer", "Shaders"));
+
+    private static string Find(string relative)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, relative);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        throw new DirectoryNotFoundException($"No {relative} above {AppContext.BaseDirectory}.");
+    }
+}
