@@ -1,80 +1,198 @@
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 using StyleForge.Plugins;
 
 namespace StyleForge.Host.Textures;
 
-/// <summary>Decodes texture files into <see cref="TextureBuffer"/>s with ImageSharp, guarding against oversized images.</summary>
+/// <summary>
+/// Decodes texture files into <see cref="TextureBuffer"/>s with ImageSharp 2.1 and encodes them back
+/// in the same layout. Sizes are checked from the header before any pixel is decoded.
+/// </summary>
 internal static class TextureCodec
 {
     /// <summary>Default pixel limit: a 16384 x 16384 texture. Larger claims are refused before decoding.</summary>
     public const long DefaultMaxPixels = 16384L * 16384L;
 
-    /// <summary>Decodes RGB or RGBA; throws <see cref="InvalidDataException"/> naming the file and the reason.</summary>
+    /// <summary>Decodes RGB or RGBA (gray is expanded); throws <see cref="InvalidDataException"/> naming the file and the reason.</summary>
     public static TextureBuffer Decode(string path, long maxPixels = DefaultMaxPixels)
     {
+        var decoded = Read(path, File.ReadAllBytes(path), maxPixels);
+        return decoded.Layout.Channels switch
+        {
+            1 => ChannelLayouts.ToRgb(decoded.Pixels),
+            2 => ChannelLayouts.Compose(ChannelLayouts.ToRgb(decoded.Pixels), decoded.Pixels, 4),
+            _ => decoded.Pixels,
+        };
+    }
+
+    /// <summary>
+    /// Decodes file content in its own layout. Throws <see cref="InvalidDataException"/> whose message
+    /// starts with <paramref name="path"/> and gives the decoder's reason.
+    /// </summary>
+    public static DecodedTexture Read(string path, byte[] content, long maxPixels)
+    {
+        if (content.Length == 0)
+        {
+            throw new InvalidDataException($"{path}: the file is empty (0 bytes)");
+        }
         try
         {
-            var info = Image.Identify(path)
-                ?? throw new InvalidDataException($"{path}: not a recognised image format");
+            var info = Image.Identify(content, out var format);
+            if (info is null || format is null)
+            {
+                throw new InvalidDataException($"{path}: not a recognised image format (PNG, JPEG, TGA, BMP, TIFF or WebP expected)");
+            }
+            var fileFormat = TextureFormats.FromImageFormat(format)
+                ?? throw new InvalidDataException($"{path}: {format.Name} is not a texture format StyleForge converts");
+            // Checked before decoding: a 100-byte file may claim 100000 x 100000 pixels and ask for gigabytes.
             if ((long)info.Width * info.Height > maxPixels)
             {
-                throw new InvalidDataException($"{path}: {info.Width}x{info.Height} exceeds the pixel limit of {maxPixels} pixels");
+                throw new InvalidDataException(
+                    $"{path}: claims {info.Width}x{info.Height} pixels, more than the limit of {maxPixels}; raise --max-pixels if the texture is genuine");
             }
-            using var image = Image.Load<Rgba32>(path);
-            var hasAlpha = false;
-            var pixels = new Rgba32[image.Width * image.Height];
-            image.CopyPixelDataTo(pixels);
-            foreach (var p in pixels)
-            {
-                if (p.A != 255)
-                {
-                    hasAlpha = true;
-                    break;
-                }
-            }
-            var channels = hasAlpha ? 4 : 3;
-            var buffer = new TextureBuffer(image.Width, image.Height, channels);
-            var data = buffer.Pixels;
-            for (var i = 0; i < pixels.Length; i++)
-            {
-                data[i * channels] = pixels[i].R / 255f;
-                data[i * channels + 1] = pixels[i].G / 255f;
-                data[i * channels + 2] = pixels[i].B / 255f;
-                if (hasAlpha)
-                {
-                    data[i * channels + 3] = pixels[i].A / 255f;
-                }
-            }
-            return buffer;
+            var wide = info.PixelType.BitsPerPixel > 32
+                || (fileFormat == TextureFileFormat.Png && info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16);
+            return wide ? ReadPixels<Rgba64>(content, fileFormat) : ReadPixels<Rgba32>(content, fileFormat);
         }
-        catch (Exception ex) when (ex is UnknownImageFormatException or ImageFormatException or NotSupportedException)
+        catch (InvalidDataException)
         {
-            throw new InvalidDataException($"{path}: {ex.Message}", ex);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Crafted or damaged files make decoders throw all kinds of exceptions; any of them means "this file", not "this run".
+            throw new InvalidDataException($"{path}: cannot decode: {ex.Message} ({ex.GetType().Name})", ex);
         }
     }
+
+    private static DecodedTexture ReadPixels<TPixel>(byte[] content, TextureFileFormat format)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        using var image = Image.Load<TPixel>(content);
+        var anyTranslucent = false;
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height && !anyTranslucent; y++)
+            {
+                foreach (var pixel in rows.GetRowSpan(y))
+                {
+                    if (pixel.ToVector4().W < 1f)
+                    {
+                        anyTranslucent = true;
+                        break;
+                    }
+                }
+            }
+        });
+        var layout = TextureLayout.Of(image, format, anyTranslucent);
+        var channels = layout.Channels;
+        var buffer = new TextureBuffer(image.Width, image.Height, channels) { BitDepth = layout.BitDepth };
+        var data = buffer.Pixels;
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                var i = y * rows.Width * channels;
+                foreach (var pixel in row)
+                {
+                    var v = pixel.ToVector4();
+                    switch (channels)
+                    {
+                        case 1:
+                            data[i++] = v.X;
+                            break;
+                        case 2:
+                            data[i++] = v.X;
+                            data[i++] = v.W;
+                            break;
+                        case 3:
+                            data[i++] = v.X;
+                            data[i++] = v.Y;
+                            data[i++] = v.Z;
+                            break;
+                        default:
+                            data[i++] = v.X;
+                            data[i++] = v.Y;
+                            data[i++] = v.Z;
+                            data[i++] = v.W;
+                            break;
+                    }
+                }
+            }
+        });
+        return new DecodedTexture(buffer, layout);
+    }
+
+    /// <summary>Encodes <paramref name="pixels"/> (in the layout's channels) the way <paramref name="layout"/> describes.</summary>
+    public static void Write(TextureBuffer pixels, TextureLayout layout, Stream destination)
+    {
+        if (layout.WriteProblem is not null)
+        {
+            throw new NotSupportedException(layout.WriteProblem);
+        }
+        if (pixels.Channels != layout.Channels)
+        {
+            throw new ArgumentException($"The buffer has {pixels.Channels} channels but the {layout.Description} layout needs {layout.Channels}.", nameof(pixels));
+        }
+        var encoder = TextureEncoders.For(layout);
+        if (layout.BitDepth == 16)
+        {
+            using var image = ToImage<Rgba64>(pixels);
+            image.Save(destination, encoder);
+        }
+        else
+        {
+            using var image = ToImage<Rgba32>(pixels);
+            image.Save(destination, encoder);
+        }
+    }
+
+    private static Image<TPixel> ToImage<TPixel>(TextureBuffer buffer)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        var image = new Image<TPixel>(buffer.Width, buffer.Height);
+        var data = buffer.Pixels;
+        var channels = buffer.Channels;
+        image.ProcessPixelRows(rows =>
+        {
+            var pixel = default(TPixel);
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                var i = y * rows.Width * channels;
+                for (var x = 0; x < row.Length; x++, i += channels)
+                {
+                    var v = channels switch
+                    {
+                        1 => new System.Numerics.Vector4(data[i], data[i], data[i], 1f),
+                        2 => new System.Numerics.Vector4(data[i], data[i], data[i], data[i + 1]),
+                        3 => new System.Numerics.Vector4(data[i], data[i + 1], data[i + 2], 1f),
+                        _ => new System.Numerics.Vector4(data[i], data[i + 1], data[i + 2], data[i + 3]),
+                    };
+                    // FromVector4 rounds and clamps to the pixel type; NaN from a broken model becomes 0 rather than garbage.
+                    pixel.FromVector4(System.Numerics.Vector4.Clamp(
+                        new System.Numerics.Vector4(Finite(v.X), Finite(v.Y), Finite(v.Z), Finite(v.W)),
+                        System.Numerics.Vector4.Zero, System.Numerics.Vector4.One));
+                    row[x] = pixel;
+                }
+            }
+        });
+        return image;
+    }
+
+    private static float Finite(float value) => float.IsFinite(value) ? value : 0f;
 
     /// <summary>Writes an 8-bit PNG of an RGB or RGBA buffer.</summary>
     public static void SavePng(TextureBuffer buffer, Stream destination)
     {
-        using var image = new Image<Rgba32>(buffer.Width, buffer.Height);
-        var data = buffer.Pixels;
-        var c = buffer.Channels;
-        for (var y = 0; y < buffer.Height; y++)
+        using var image = ToImage<Rgba32>(buffer);
+        image.SaveAsPng(destination, new PngEncoder
         {
-            for (var x = 0; x < buffer.Width; x++)
-            {
-                var i = (y * buffer.Width + x) * c;
-                byte At(int k) => (byte)Math.Clamp(MathF.Round(data[i + k] * 255f), 0, 255);
-                image[x, y] = c switch
-                {
-                    1 => new Rgba32(At(0), At(0), At(0), 255),
-                    2 => new Rgba32(At(0), At(0), At(0), At(1)),
-                    3 => new Rgba32(At(0), At(1), At(2), 255),
-                    _ => new Rgba32(At(0), At(1), At(2), At(3)),
-                };
-            }
-        }
-        image.SaveAsPng(destination);
+            ColorType = buffer.HasAlpha ? PngColorType.RgbWithAlpha : PngColorType.Rgb,
+            BitDepth = PngBitDepth.Bit8,
+        });
     }
 }

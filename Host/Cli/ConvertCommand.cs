@@ -1,0 +1,179 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StyleForge.Host.Conversion;
+using StyleForge.Host.Pipelines;
+using StyleForge.Host.Terminal;
+using StyleForge.Host.Textures;
+using StyleForge.Plugins;
+
+namespace StyleForge.Host.Cli;
+
+/// <summary><c>styleforge convert</c>: stylize every colour texture of a folder tree with a trained model, incrementally.</summary>
+internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
+{
+    private readonly HostConsole _console;
+
+    public ConvertCommand(HostConsole console) => _console = console;
+
+    public sealed class Settings : PluginSettings
+    {
+        [CommandOption("--model <RUN_DIR_OR_CHECKPOINT>")]
+        [Description("The run folder, model folder or checkpoint of a trained model; its styleforge-model.json names the plugin. Example: --model runs/daynight")]
+        public string? Model { get; init; }
+
+        [CommandOption("--input <DIR>")]
+        [Description("Folder of textures to convert, searched recursively. Example: --input assets/textures")]
+        public string? Input { get; init; }
+
+        [CommandOption("--output <DIR>")]
+        [Description("Folder for the results; the input's folder structure and file names are kept. Example: --output out/night")]
+        public string? Output { get; init; }
+
+        [CommandOption("--direction <a2b|b2a>")]
+        [Description("a2b applies the A-to-B mapping, b2a the reverse. Example: --direction b2a")]
+        [DefaultValue("a2b")]
+        public string Direction { get; init; } = "a2b";
+
+        [CommandOption("--include <GLOB>")]
+        [Description("Only convert matching paths (repeatable); without '/' a glob matches file names. Example: --include \"**/*_albedo.png\"")]
+        public string[] Include { get; init; } = Array.Empty<string>();
+
+        [CommandOption("--exclude <GLOB>")]
+        [Description("Leave matching paths out (repeatable). Example: --exclude \"ui/**\"")]
+        public string[] Exclude { get; init; } = Array.Empty<string>();
+
+        [CommandOption("--skip-suffix <SUFFIX[=MAP_TYPE]>")]
+        [Description("Replace the table of name suffixes that mark non-colour maps (repeatable). Default: _n _normal _nrm _r _rough _m _metal _ao _h _height _orm _mask. Example: --skip-suffix _n --skip-suffix \"_spec=specular map\"")]
+        public string[] SkipSuffix { get; init; } = Array.Empty<string>();
+
+        [CommandOption("--no-skip")]
+        [Description("Stylize every selected texture, normal and data maps included. Example: --no-skip")]
+        public bool NoSkip { get; init; }
+
+        [CommandOption("--seamless")]
+        [Description("Treat textures as tileable: wrap around their edges so the output tiles too. Example: --seamless")]
+        public bool Seamless { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Convert every file again, even when the manifest shows an up-to-date output. Example: --force")]
+        public bool Force { get; init; }
+
+        [CommandOption("--dry-run")]
+        [Description("Print what would be converted or skipped, and why, without converting. Example: --dry-run")]
+        public bool DryRun { get; init; }
+
+        [CommandOption("--shard <I/N>")]
+        [Description("Convert only shard I of N (1-based), chosen by a hash of each relative path, for splitting a tree across machines. Example: --shard 2/8")]
+        public string? Shard { get; init; }
+
+        [CommandOption("--max-pixels <N>")]
+        [Description("Refuse textures whose header claims more pixels than this, before decoding (decompression-bomb guard). Example: --max-pixels 67108864")]
+        [DefaultValue(TextureCodec.DefaultMaxPixels)]
+        public long MaxPixels { get; init; } = TextureCodec.DefaultMaxPixels;
+
+        [CommandOption("--tile <N>")]
+        [Description("Largest tile side the plugin processes at once; 0 lets the plugin choose. Example: --tile 512")]
+        [DefaultValue(0)]
+        public int Tile { get; init; }
+
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description("Set a plugin option (repeatable); 'styleforge plugins' lists them. Example: --set strength=0.8")]
+        public string[] Set { get; init; } = Array.Empty<string>();
+
+        [CommandOption("--json")]
+        [Description("Print the plan (with --dry-run) or the summary as JSON on stdout. Example: --json")]
+        public bool Json { get; init; }
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("auto, cpu or cuda. Example: --device cpu")]
+        [DefaultValue("auto")]
+        public string Device { get; init; } = "auto";
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Model) || string.IsNullOrWhiteSpace(Input) || string.IsNullOrWhiteSpace(Output))
+            {
+                return ValidationResult.Error("convert needs --model RUN_DIR_OR_CHECKPOINT, --input DIR and --output DIR");
+            }
+            if (DirectionNames.Parse(Direction) is null)
+            {
+                return ValidationResult.Error($"--direction must be a2b or b2a, got '{Direction}'");
+            }
+            if (MaxPixels < 1)
+            {
+                return ValidationResult.Error($"--max-pixels must be positive, got {MaxPixels}");
+            }
+            if (Tile < 0)
+            {
+                return ValidationResult.Error($"--tile must be 0 (plugin default) or a positive size, got {Tile}");
+            }
+            if (NoSkip && SkipSuffix.Length > 0)
+            {
+                return ValidationResult.Error("--no-skip and --skip-suffix contradict each other; use one");
+            }
+            if (Device is not ("auto" or "cpu" or "cuda"))
+            {
+                return ValidationResult.Error($"--device must be auto, cpu or cuda, got '{Device}'");
+            }
+            try
+            {
+                _ = ToRequest();
+            }
+            catch (ArgumentException ex)
+            {
+                return ValidationResult.Error(ex.Message);
+            }
+            return ValidationResult.Success();
+        }
+
+        /// <summary>The request these flags describe; throws <see cref="ArgumentException"/> for a malformed glob, suffix or shard.</summary>
+        public ConversionRequest ToRequest()
+        {
+            _ = new FileSelection(Include, Exclude);
+            return new ConversionRequest(Path.GetFullPath(Input!), Path.GetFullPath(Output!), DirectionNames.Parse(Direction)!.Value)
+            {
+                Include = Include,
+                Exclude = Exclude,
+                MapTypes = NoSkip ? MapTypeRules.None : SkipSuffix.Length > 0 ? MapTypeRules.Parse(SkipSuffix) : MapTypeRules.Default,
+                Seamless = Seamless,
+                TileSize = Tile,
+                Force = Force,
+                DryRun = DryRun,
+                Shard = Shard is null ? ShardSpec.Whole : ShardSpec.Parse(Shard),
+                MaxPixels = MaxPixels,
+            };
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var request = settings.ToRequest();
+        using var catalog = settings.LoadCatalog();
+        try
+        {
+            var model = ConversionModel.Locate(catalog, settings.Model!, expectedPlugin: null, request.OutputRoot);
+            var errors = new List<PipelineError>();
+            var options = PluginOptionBinder.Bind(model.Plugin.Descriptor, SetArguments.Parse(settings.Set, errors), errors);
+            if (errors.Count > 0)
+            {
+                errors.ForEach(e => _console.Fail(e.ToString()));
+                return ExitCodes.Usage;
+            }
+            var workDirectory = Path.Combine(Path.GetTempPath(), $"styleforge-convert-{Environment.ProcessId}");
+            var summary = ConversionJob.Run(model, options, request, _console, log: null, workDirectory, seed: 0, settings.Device,
+                settings.Json, cancellation);
+            return summary?.ExitCode ?? ExitCodes.Success;
+        }
+        catch (ConversionSetupException ex)
+        {
+            _console.Fail(ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            _console.Warn("conversion stopped; finished files are kept and recorded, run the same command again to convert the rest");
+            return ExitCodes.Cancelled;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using StyleForge.Host.Runs;
+using StyleForge.Host.Terminal;
+using StyleForge.Plugins;
+
+namespace StyleForge.Host.Conversion;
+
+/// <summary>One conversion from request to summary, shared by the convert verb, the convert step and the benchmark.</summary>
+internal static class ConversionJob
+{
+    /// <summary>Plans, then (unless a dry run) converts and reports. Returns null for a dry run.</summary>
+    public static ConversionSummary? Run(ConversionModel model, OptionValues options, ConversionRequest request, HostConsole console,
+        RunLog? log, string workDirectory, int seed, string device, bool json, CancellationToken cancellation)
+    {
+        CheckFolders(request);
+        var plan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
+        if (request.DryRun)
+        {
+            ConversionReport.ShowPlan(console, plan, json);
+            return null;
+        }
+        var count = plan.ToConvert.Count();
+        var shard = request.Shard.IsWhole ? "" : $" (shard {request.Shard})";
+        console.Info($"converting {count} of {plan.Textures.Count} textures{shard} from {request.InputRoot} with {model.Plugin.Name} ({model.Directory})");
+        log?.Write("info", $"convert {request.InputRoot} -> {request.OutputRoot}: {count} to convert");
+        var summary = ProgressDisplay.Run(console, "convert", progress =>
+        {
+            Directory.CreateDirectory(workDirectory);
+            // The plugin's own per-tile progress is not shown: the bar counts files and megapixels.
+            var context = new HostPluginContext(console, log, workDirectory, new Progress<PluginProgress>(), cancellation, seed, device);
+            var stylizer = new Lazy<IStylizer>(() => model.Open(request.Direction, options, context));
+            try
+            {
+                return new ConversionRunner(request, plan).Run(stylizer, progress, cancellation);
+            }
+            finally
+            {
+                if (stylizer.IsValueCreated)
+                {
+                    stylizer.Value.Dispose();
+                }
+            }
+        });
+        ConversionReport.ShowSummary(console, summary, request.OutputRoot, json);
+        log?.Write(summary.Failed.Count > 0 ? "warn" : "info",
+            $"convert: {summary.Converted.Count} converted, {summary.Skipped.Count} skipped, {summary.Failed.Count} failed");
+        return summary;
+    }
+
+    private static void CheckFolders(ConversionRequest request)
+    {
+        if (!Directory.Exists(request.InputRoot))
+        {
+            throw new ConversionSetupException($"input folder not found: {request.InputRoot}");
+        }
+        var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.InputRoot));
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.OutputRoot));
+        if (string.Equals(input, output, StringComparison.Ordinal))
+        {
+            throw new ConversionSetupException($"the output folder is the input folder ({input}); converting in place would overwrite the sources, choose another --output");
+        }
+    }
+}

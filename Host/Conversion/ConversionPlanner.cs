@@ -1,0 +1,105 @@
+using StyleForge.Host.Runs;
+using StyleForge.Host.Textures;
+
+namespace StyleForge.Host.Conversion;
+
+/// <summary>
+/// Walks the input tree and decides, per texture, convert or skip and why: globs, shard, map type,
+/// output path safety, and whether the manifest shows an up-to-date output.
+/// </summary>
+internal static class ConversionPlanner
+{
+    public static ConversionPlan Plan(ConversionRequest request, string modelHash, string optionsHash, Action<string> warn)
+    {
+        var selection = new FileSelection(request.Include, request.Exclude);
+        var guard = new OutputPathGuard(request.OutputRoot);
+        var manifest = ConversionManifest.LoadMerged(guard.Root, warn);
+        var textures = new List<PlannedTexture>();
+        var notSelected = 0;
+        var otherShards = 0;
+        foreach (var relative in EnumerateTextures(request.InputRoot, guard.Root))
+        {
+            if (!selection.Selects(relative))
+            {
+                notSelected++;
+                continue;
+            }
+            if (!request.Shard.Contains(relative))
+            {
+                otherShards++;
+                continue;
+            }
+            var source = Path.Combine(request.InputRoot, relative);
+            var mapType = request.MapTypes.SkipReason(relative);
+            if (mapType is not null)
+            {
+                textures.Add(new(relative, source, null, PlannedAction.Skip, $"not a colour map: {mapType}"));
+                continue;
+            }
+            string output;
+            try
+            {
+                output = guard.Resolve(relative);
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                textures.Add(new(relative, source, null, PlannedAction.Fail, ex.Message));
+                continue;
+            }
+            var (action, reason) = request.Force
+                ? (PlannedAction.Convert, "forced (--force)")
+                : Decide(manifest.Find(relative), source, output, modelHash, optionsHash);
+            textures.Add(new(relative, source, output, action, reason));
+        }
+        return new ConversionPlan(textures, notSelected, otherShards, manifest, modelHash, optionsHash);
+    }
+
+    private static (PlannedAction, string) Decide(ManifestEntry? entry, string source, string output, string modelHash, string optionsHash)
+    {
+        if (entry is null)
+        {
+            return (PlannedAction.Convert, "new: not converted before");
+        }
+        if (!File.Exists(output))
+        {
+            return (PlannedAction.Convert, "output missing");
+        }
+        if (entry.ModelHash != modelHash)
+        {
+            return (PlannedAction.Convert, "model changed");
+        }
+        if (entry.OptionsHash != optionsHash)
+        {
+            return (PlannedAction.Convert, "options changed");
+        }
+        var info = new FileInfo(source);
+        // Size and time match: trust them, as rsync and git do; otherwise the content hash decides (a checkout touches times, not bytes).
+        var unchanged = (info.Length == entry.SourceSize && info.LastWriteTimeUtc == entry.SourceModifiedUtc)
+            || ContentHash.OfFile(source) == entry.SourceHash;
+        return unchanged ? (PlannedAction.Skip, "up to date") : (PlannedAction.Convert, "source changed");
+    }
+
+    /// <summary>
+    /// Texture files under the input folder as sorted '/'-separated relative paths. Symbolic links are
+    /// not followed (no loops, no files from elsewhere), and an output folder inside the input
+    /// folder is left out so results are never converted again as sources.
+    /// </summary>
+    public static IEnumerable<string> EnumerateTextures(string inputRoot, string outputRoot)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(inputRoot));
+        var outputPrefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputRoot)) + Path.DirectorySeparatorChar;
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            IgnoreInaccessible = false,
+            MatchType = MatchType.Simple,
+        };
+        return Directory.EnumerateFiles(root, "*", options)
+            .Where(f => !f.StartsWith(outputPrefix, StringComparison.Ordinal))
+            .Where(f => TextureFormats.IsTexture(f) && !f.EndsWith(AtomicFile.TemporarySuffix, StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}

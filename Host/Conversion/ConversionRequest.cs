@@ -1,0 +1,28 @@
+using StyleForge.Plugins;
+
+namespace StyleForge.Host.Conversion;
+
+/// <summary>Everything that decides which files a conversion touches and how; built by the convert verb and the convert step alike.</summary>
+internal sealed record ConversionRequest(string InputRoot, string OutputRoot, TranslationDirection Direction)
+{
+    public IReadOnlyList<string> Include { get; init; } = Array.Empty<string>();
+
+    public IReadOnlyList<string> Exclude { get; init; } = Array.Empty<string>();
+
+    public MapTypeRules MapTypes { get; init; } = MapTypeRules.Default;
+
+    public bool Seamless { get; init; }
+
+    /// <summary>Largest tile side handed to the plugin; 0 lets the plugin choose.</summary>
+    public int TileSize { get; init; }
+
+    public bool Force { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public ShardSpec Shard { get; init; } = ShardSpec.Whole;
+
+    public long MaxPixels { get; init; } = Textures.TextureCodec.DefaultMaxPixels;
+
+    public StylizeSettings StylizeSettings => new(Seamless, TileSize, 0);
+}

@@ -1,0 +1,288 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using StyleForge.Host.Runs;
+using StyleForge.Host.Textures;
+using StyleForge.Plugins;
+
+namespace StyleForge.Host.Conversion;
+
+/// <summary>
+/// Converts the planned files through three stages joined by bounded queues: decode (and alpha
+/// fill) on a worker, inference on the calling thread (a stylizer is single-threaded), encode and
+/// write on a worker. The queues hold one texture each, so I/O overlaps inference while memory
+/// stays at a few textures however large the tree is.
+/// </summary>
+internal sealed class ConversionRunner
+{
+    /// <summary>How often the manifest is saved during a run; a kill loses at most this much record, and those files are simply redone.</summary>
+    private static readonly TimeSpan ManifestInterval = TimeSpan.FromSeconds(5);
+
+    private readonly ConversionRequest _request;
+    private readonly ConversionPlan _plan;
+    private readonly OutputPathGuard _guard;
+    private readonly ConcurrentQueue<ConversionFailure> _failures = new();
+    private readonly List<string> _converted = new();
+    private readonly Stopwatch _clock = new();
+    private IProgress<PluginProgress>? _progress;
+    private int _total;
+    private long _done;
+    private long _pixelsDone;
+
+    public ConversionRunner(ConversionRequest request, ConversionPlan plan)
+    {
+        _request = request;
+        _plan = plan;
+        _guard = new OutputPathGuard(request.OutputRoot);
+    }
+
+    /// <summary>
+    /// Runs the plan. The stylizer is created only when there is something to convert, so an
+    /// up-to-date tree never loads the model; the caller disposes it. Throws
+    /// <see cref="OperationCanceledException"/> after saving the manifest when cancelled.
+    /// </summary>
+    public ConversionSummary Run(Lazy<IStylizer> stylizer, IProgress<PluginProgress> progress, CancellationToken cancellation)
+    {
+        _clock.Start();
+        Directory.CreateDirectory(_guard.Root);
+        RemoveStaleTemporaryFiles();
+        foreach (var refused in _plan.Textures.Where(t => t.Action == PlannedAction.Fail))
+        {
+            _failures.Enqueue(new(refused.RelativePath, refused.Reason));
+        }
+        var work = _plan.ToConvert.ToList();
+        _progress = progress;
+        _total = work.Count;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var decoded = new BlockingCollection<DecodedJob>(boundedCapacity: 1);
+        using var stylized = new BlockingCollection<StylizedJob>(boundedCapacity: 1);
+        var decoder = Task.Run(() => DecodeAll(work, decoded, stop.Token));
+        var encoder = Task.Run(() => EncodeAll(stylized, stop));
+        try
+        {
+            foreach (var job in decoded.GetConsumingEnumerable(stop.Token))
+            {
+                var result = Stylize(stylizer.Value, job, stop.Token);
+                if (result is null)
+                {
+                    Finish(0);
+                    continue;
+                }
+                stylized.Add(new StylizedJob(job, result), stop.Token);
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            stylized.CompleteAdding();
+            WaitQuietly(decoder, encoder);
+            SaveManifest();
+            // A crashed writer cancels the other stages; report its error, not a cancellation nobody asked for.
+            if (encoder.Exception?.InnerException is { } crash and not OperationCanceledException)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(crash);
+            }
+            throw;
+        }
+        stylized.CompleteAdding();
+        WaitQuietly(decoder, encoder);
+        SaveManifest();
+        // Surfaces a crash inside a worker stage rather than reporting a partial run as complete.
+        Task.WaitAll(decoder, encoder);
+        cancellation.ThrowIfCancellationRequested();
+        _clock.Stop();
+        return new ConversionSummary(_converted.Order(StringComparer.Ordinal).ToList(),
+            _plan.Textures.Where(t => t.Action == PlannedAction.Skip).ToList(),
+            _failures.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList(),
+            _plan.NotSelected, _plan.OtherShards, _pixelsDone / 1e6, _clock.Elapsed.TotalSeconds);
+    }
+
+    private void DecodeAll(List<PlannedTexture> work, BlockingCollection<DecodedJob> decoded, CancellationToken cancellation)
+    {
+        try
+        {
+            foreach (var texture in work)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var job = Decode(texture);
+                if (job is null)
+                {
+                    Finish(0);
+                    continue;
+                }
+                decoded.Add(job, cancellation);
+            }
+        }
+        finally
+        {
+            decoded.CompleteAdding();
+        }
+    }
+
+    private DecodedJob? Decode(PlannedTexture texture)
+    {
+        try
+        {
+            var info = new FileInfo(texture.SourcePath);
+            var bytes = File.ReadAllBytes(texture.SourcePath);
+            var source = TextureCodec.Read(texture.SourcePath, bytes, _request.MaxPixels);
+            if (source.Layout.WriteProblem is not null)
+            {
+                // Found before inference: no point stylizing what cannot be written back faithfully.
+                Fail(texture, $"{texture.SourcePath}: {source.Layout.WriteProblem}");
+                return null;
+            }
+            var rgb = ChannelLayouts.ToRgb(source.Pixels);
+            if (source.Pixels.HasAlpha)
+            {
+                rgb = AlphaFill.Fill(rgb, AlphaPlane(source.Pixels));
+            }
+            var entry = new ManifestEntry(ContentHash.OfBytes(bytes), info.Length, info.LastWriteTimeUtc, _plan.ModelHash, _plan.OptionsHash, DateTime.MinValue);
+            return new DecodedJob(texture, source, rgb, entry);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            Fail(texture, ex.Message.StartsWith(texture.SourcePath, StringComparison.Ordinal) ? ex.Message : $"{texture.SourcePath}: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static float[] AlphaPlane(TextureBuffer source)
+    {
+        var alpha = new float[source.Width * source.Height];
+        var c = source.Channels;
+        for (var i = 0; i < alpha.Length; i++)
+        {
+            alpha[i] = source.Pixels[i * c + c - 1];
+        }
+        return alpha;
+    }
+
+    private TextureBuffer? Stylize(IStylizer stylizer, DecodedJob job, CancellationToken cancellation)
+    {
+        try
+        {
+            var result = stylizer.Stylize(job.Rgb, _request.StylizeSettings, cancellation);
+            if (result.Width != job.Rgb.Width || result.Height != job.Rgb.Height || result.Channels != 3)
+            {
+                Fail(job.Texture, $"{job.Texture.SourcePath}: the plugin returned {result.Width}x{result.Height}x{result.Channels} for a {job.Rgb.Width}x{job.Rgb.Height} RGB input; it must keep the size");
+                return null;
+            }
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // One texture the plugin cannot handle (too large for memory, a plugin bug) must not sink the batch.
+            Fail(job.Texture, $"{job.Texture.SourcePath}: the plugin failed: {ex.Message}");
+            return null;
+        }
+    }
+
+    private void EncodeAll(BlockingCollection<StylizedJob> stylized, CancellationTokenSource stop)
+    {
+        try
+        {
+            EncodeEach(stylized, stop.Token);
+        }
+        catch
+        {
+            // Unblocks the inference loop, which would otherwise wait forever to hand over its next texture.
+            stop.Cancel();
+            throw;
+        }
+    }
+
+    private void EncodeEach(BlockingCollection<StylizedJob> stylized, CancellationToken cancellation)
+    {
+        var lastSave = Stopwatch.StartNew();
+        foreach (var job in stylized.GetConsumingEnumerable(CancellationToken.None))
+        {
+            var texture = job.Decoded.Texture;
+            try
+            {
+                var layout = job.Decoded.Source.Layout;
+                var pixels = ChannelLayouts.Compose(job.Result, job.Decoded.Source.Pixels, layout.Channels);
+                // Resolved again at write time: a link planted after planning must not redirect the write.
+                var output = _guard.Resolve(texture.RelativePath);
+                AtomicFile.Write(output, stream => TextureCodec.Write(pixels, layout, stream));
+                lock (_converted)
+                {
+                    _converted.Add(texture.RelativePath);
+                    _plan.Manifest.Record(texture.RelativePath, job.Decoded.Entry with { ConvertedUtc = DateTime.UtcNow });
+                }
+                Finish((long)pixels.Width * pixels.Height);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                Fail(texture, $"{texture.OutputPath}: cannot write: {ex.Message}");
+                Finish(0);
+            }
+            if (lastSave.Elapsed > ManifestInterval && !cancellation.IsCancellationRequested)
+            {
+                SaveManifest();
+                lastSave.Restart();
+            }
+        }
+    }
+
+    private void Fail(PlannedTexture texture, string reason) => _failures.Enqueue(new(texture.RelativePath, reason));
+
+    /// <summary>Counts one file as finished, converted or failed, and reports progress.</summary>
+    private void Finish(long pixels)
+    {
+        var done = Interlocked.Increment(ref _done);
+        var megapixels = Interlocked.Add(ref _pixelsDone, pixels) / 1e6;
+        var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+        _progress?.Report(new PluginProgress("convert", done, _total, new Dictionary<string, double>
+        {
+            ["mpx_per_s"] = megapixels / seconds,
+            ["failed"] = _failures.Count,
+        }));
+    }
+
+    private void SaveManifest()
+    {
+        lock (_converted)
+        {
+            _plan.Manifest.Save(_guard.Root, _request.Shard, path => _request.Shard.Contains(path));
+        }
+    }
+
+    /// <summary>
+    /// Deletes temporary files a killed run left behind. Under sharding only this shard's own, since
+    /// another shard may be writing its temporaries into the same tree right now.
+    /// </summary>
+    private void RemoveStaleTemporaryFiles()
+    {
+        foreach (var temporary in Directory.EnumerateFiles(_guard.Root, "*" + AtomicFile.TemporarySuffix, SearchOption.AllDirectories))
+        {
+            var target = Path.GetRelativePath(_guard.Root, temporary[..^AtomicFile.TemporarySuffix.Length]).Replace('\\', '/');
+            var ours = ConversionManifest.IsManifestFile(target)
+                ? target == ConversionManifest.FileName(_request.Shard)
+                : _request.Shard.Contains(target);
+            if (ours)
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    private static void WaitQuietly(params Task[] tasks)
+    {
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException)
+        {
+            // Rethrown after the manifest is saved, by the second wait in Run.
+        }
+    }
+
+    private sealed record DecodedJob(PlannedTexture Texture, DecodedTexture Source, TextureBuffer Rgb, ManifestEntry Entry);
+
+    private sealed record StylizedJob(DecodedJob Decoded, TextureBuffer Result);
+}

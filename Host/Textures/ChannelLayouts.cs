@@ -1,0 +1,77 @@
+using StyleForge.Plugins;
+
+namespace StyleForge.Host.Textures;
+
+/// <summary>
+/// Moves textures between their file's channel layout and the RGB a stylizer takes: gray is
+/// expanded for inference and folded back by luminance, alpha is carried over bit for bit.
+/// </summary>
+internal static class ChannelLayouts
+{
+    // Rec. 709 / sRGB luma weights: the gray an artist expects from a colour image.
+    private const float LumaR = 0.2126f;
+    private const float LumaG = 0.7152f;
+    private const float LumaB = 0.0722f;
+
+    /// <summary>The colour part of any layout as 3 channels (gray repeated, alpha dropped).</summary>
+    public static TextureBuffer ToRgb(TextureBuffer source)
+    {
+        var rgb = new TextureBuffer(source.Width, source.Height, 3) { BitDepth = source.BitDepth, Encoding = source.Encoding };
+        var src = source.Pixels;
+        var dst = rgb.Pixels;
+        var c = source.Channels;
+        var gray = c <= 2;
+        for (int p = 0, i = 0; p < dst.Length; p += 3, i += c)
+        {
+            dst[p] = src[i];
+            dst[p + 1] = gray ? src[i] : src[i + 1];
+            dst[p + 2] = gray ? src[i] : src[i + 2];
+        }
+        return rgb;
+    }
+
+    /// <summary>
+    /// Builds a buffer in <paramref name="layoutSource"/>'s channel layout from stylized RGB: gray
+    /// layouts take the luminance, and alpha is copied unchanged from <paramref name="layoutSource"/>.
+    /// </summary>
+    public static TextureBuffer Compose(TextureBuffer rgb, TextureBuffer layoutSource, int channels)
+    {
+        if (rgb.Width != layoutSource.Width || rgb.Height != layoutSource.Height)
+        {
+            throw new ArgumentException($"Stylized {rgb.Width}x{rgb.Height} does not match the source's {layoutSource.Width}x{layoutSource.Height}.", nameof(rgb));
+        }
+        var result = new TextureBuffer(rgb.Width, rgb.Height, channels) { BitDepth = layoutSource.BitDepth, Encoding = layoutSource.Encoding };
+        var src = rgb.Pixels;
+        var alphaSource = layoutSource.Pixels;
+        var alphaStride = layoutSource.Channels;
+        var hasAlpha = layoutSource.HasAlpha;
+        var dst = result.Pixels;
+        for (int p = 0, i = 0, a = alphaStride - 1; i < dst.Length; p += 3, i += channels, a += alphaStride)
+        {
+            switch (channels)
+            {
+                case 1:
+                    dst[i] = Luma(src, p);
+                    break;
+                case 2:
+                    dst[i] = Luma(src, p);
+                    dst[i + 1] = hasAlpha ? alphaSource[a] : 1f;
+                    break;
+                case 3:
+                    dst[i] = src[p];
+                    dst[i + 1] = src[p + 1];
+                    dst[i + 2] = src[p + 2];
+                    break;
+                default:
+                    dst[i] = src[p];
+                    dst[i + 1] = src[p + 1];
+                    dst[i + 2] = src[p + 2];
+                    dst[i + 3] = hasAlpha ? alphaSource[a] : 1f;
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static float Luma(float[] rgb, int p) => LumaR * rgb[p] + LumaG * rgb[p + 1] + LumaB * rgb[p + 2];
+}
