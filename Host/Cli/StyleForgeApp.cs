@@ -52,6 +52,7 @@ internal static class StyleForgeApp
                 .WithDescription("Train a stylizer on two unpaired texture folders.")
                 .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x")
                 .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x", "--set", "iterations=2000", "--resume");
+            config.AddCommand<ConvertCommand>("convert").WithDescription("Stylize every colour texture under a folder with a trained model; incremental, shardable, keeps formats, alpha and bit depth.").WithExample("convert", "--model", "runs/daynight", "--input", "assets/textures", "--output", "out/night").WithExample("convert", "--model", "runs/daynight", "--input", "assets", "--output", "out", "--direction", "b2a", "--exclude", "ui/**", "--shard", "1/4", "--dry-run");
         });
         return app;
     }
