@@ -53,6 +53,14 @@ internal static class StyleForgeApp
                 .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x")
                 .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x", "--set", "iterations=2000", "--resume");
             config.AddCommand<ConvertCommand>("convert").WithDescription("Stylize every colour texture under a folder with a trained model; incremental, shardable, keeps formats, alpha and bit depth.").WithExample("convert", "--model", "runs/daynight", "--input", "assets/textures", "--output", "out/night").WithExample("convert", "--model", "runs/daynight", "--input", "assets", "--output", "out", "--direction", "b2a", "--exclude", "ui/**", "--shard", "1/4", "--dry-run");
+            config.AddCommand<SampleCommand>("sample")
+                .WithDescription("Write a built-in procedural texture set: day/night facades with held-out truth for scoring.")
+                .WithExample("sample", "daynight", "--out", "data/daynight")
+                .WithExample("sample", "daynight", "--out", "data/daynight", "--count", "400", "--size", "128", "--seed", "7");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithDescription("Score converted textures against true results: per-image and mean PSNR and SSIM, files matched by relative path.")
+                .WithExample("evaluate", "--pred", "runs/daynight/converted/testA", "--truth", "runs/daynight/data/testB_truth")
+                .WithExample("evaluate", "--pred", "out/night", "--truth", "data/night_truth", "--json");
         });
         return app;
     }

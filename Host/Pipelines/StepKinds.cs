@@ -7,6 +7,8 @@ internal static class StepKinds
 {
     public static IReadOnlyList<IPipelineStep> All { get; } = new IPipelineStep[]
     {
+        new SampleStep(),
         new TrainStep(),
+        new EvaluateStep(),
     };
 }

@@ -1,0 +1,25 @@
+namespace StyleForge.Host.Evaluation;
+
+/// <summary>The quality of one image against its truth.</summary>
+internal sealed record ImageScore(string Path, double Psnr, double Ssim);
+
+/// <summary>A file that could not be scored, and why.</summary>
+internal sealed record ScoreFailure(string Path, string Reason);
+
+/// <summary>
+/// The scores of one folder of predictions against the truth: per image, and the mean over the
+/// matched images (mean of per-image PSNR, mean of per-image SSIM; null when nothing matched).
+/// </summary>
+internal sealed record ScoredSet(
+    string Name,
+    string PredictionDirectory,
+    string TruthDirectory,
+    double? MeanPsnr,
+    double? MeanSsim,
+    IReadOnlyList<ImageScore> Images,
+    IReadOnlyList<string> UnmatchedPredictions,
+    IReadOnlyList<string> UnmatchedTruth,
+    IReadOnlyList<ScoreFailure> Failures)
+{
+    public bool Complete => Images.Count > 0 && Failures.Count == 0;
+}

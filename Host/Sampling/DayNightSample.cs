@@ -1,0 +1,98 @@
+using System.IO.Hashing;
+using StyleForge.Host.Runs;
+using StyleForge.Host.Textures;
+using StyleForge.Plugins;
+
+namespace StyleForge.Host.Sampling;
+
+/// <summary>
+/// The built-in day/night data set. trainA holds day renders and trainB night renders of disjoint
+/// scenes, so training is truly unpaired; testA holds day renders of held-out scenes and
+/// testB_truth the same scenes at night, used only for scoring.
+/// </summary>
+internal static class DayNightSample
+{
+    public const string Kind = "daynight";
+    public const string TrainA = "trainA";
+    public const string TrainB = "trainB";
+    public const string TestA = "testA";
+    public const string TestTruth = "testB_truth";
+
+    /// <summary>Every texture of the set, in a fixed order. Scene ids are numbered across all folders, so no two folders share a scene except testA and its truth.</summary>
+    public static IReadOnlyList<SampleFile> Plan(SampleParameters parameters)
+    {
+        var files = new List<SampleFile>();
+        var sceneId = 0UL;
+        var baseSeed = SceneRandom.Mix((ulong)(uint)parameters.Seed ^ 0xDA7A5E7UL);
+        // Mix is a bijection, so distinct scene ids give distinct scene seeds.
+        ulong NextScene() => SceneRandom.Mix(baseSeed + sceneId++);
+        for (var i = 0; i < parameters.TrainCount; i++)
+        {
+            files.Add(new SampleFile($"{TrainA}/facade_{i:D4}.png", NextScene(), SceneLighting.Day));
+        }
+        for (var i = 0; i < parameters.TrainCount; i++)
+        {
+            files.Add(new SampleFile($"{TrainB}/facade_{i:D4}.png", NextScene(), SceneLighting.Night));
+        }
+        for (var i = 0; i < parameters.TestCount; i++)
+        {
+            var scene = NextScene();
+            files.Add(new SampleFile($"{TestA}/facade_{i:D4}.png", scene, SceneLighting.Day));
+            files.Add(new SampleFile($"{TestTruth}/facade_{i:D4}.png", scene, SceneLighting.Night));
+        }
+        return files;
+    }
+
+    /// <summary>
+    /// Writes the set into <paramref name="directory"/> unless it already holds exactly this content
+    /// (same parameters in the manifest, same file hash). Returns true when it generated.
+    /// </summary>
+    public static bool Generate(string directory, SampleParameters parameters, IProgress<PluginProgress> progress, CancellationToken cancellation)
+    {
+        var plan = Plan(parameters);
+        var existing = SampleManifest.Read(directory);
+        if (existing is not null && existing.Matches(Kind, parameters) && existing.ContentHash == HashFiles(directory, plan))
+        {
+            return false;
+        }
+        foreach (var folder in new[] { TrainA, TrainB, TestA, TestTruth })
+        {
+            var path = Path.Combine(directory, folder);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        var done = 0L;
+        var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.ForEach(plan, options, file =>
+        {
+            var texture = FacadeRenderer.Render(FacadeScene.Generate(file.SceneSeed), parameters.Size, file.Lighting);
+            AtomicFile.Write(Path.Combine(directory, file.RelativePath), stream => TextureCodec.SavePng(texture, stream));
+            var current = Interlocked.Increment(ref done);
+            lock (progress)
+            {
+                progress.Report(new PluginProgress("render", current, plan.Count, new Dictionary<string, double>()));
+            }
+        });
+        SampleManifest.For(Kind, parameters, plan.Count, HashFiles(directory, plan)).Write(directory);
+        return true;
+    }
+
+    /// <summary>XxHash64 over every planned file's path and bytes; "missing" when any file is absent.</summary>
+    public static string HashFiles(string directory, IReadOnlyList<SampleFile> plan)
+    {
+        var hash = new XxHash64();
+        foreach (var file in plan)
+        {
+            var path = Path.Combine(directory, file.RelativePath);
+            if (!File.Exists(path))
+            {
+                return "missing";
+            }
+            hash.Append(System.Text.Encoding.UTF8.GetBytes(file.RelativePath));
+            hash.Append(File.ReadAllBytes(path));
+        }
+        return Convert.ToHexString(hash.GetCurrentHash()).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,11 @@
+namespace StyleForge.Host.Sampling;
+
+/// <summary>The two looks of the day/night sample: the two domains StyleForge learns to map between.</summary>
+internal enum SceneLighting
+{
+    /// <summary>Sunlit from the upper left, the sky reflected in bare glass.</summary>
+    Day,
+
+    /// <summary>Dim moonlight; curtained rooms lit warm, lamps glowing and lighting the wall around them.</summary>
+    Night,
+}
