@@ -9,6 +9,7 @@ internal static class StepKinds
     {
         new SampleStep(),
         new TrainStep(),
+        new ConvertStep(),
         new EvaluateStep(),
     };
 }
