@@ -1,0 +1,71 @@
+using System.Globalization;
+using StyleForge.Host.Conversion;
+using StyleForge.Host.Textures;
+
+namespace StyleForge.Host.Pipelines.Steps;
+
+/// <summary><c>kind: convert</c>: stylizes a texture tree with a trained model, the same engine as <c>styleforge convert</c>.</summary>
+internal sealed class ConvertStep : IPipelineStep
+{
+    public string Kind => "convert";
+
+    public string Description => "Stylize every colour texture under a folder with a trained model, incrementally.";
+
+    public IReadOnlyList<StepKey> Keys { get; } = new[]
+    {
+        new StepKey("model", StepKeyType.InputPath, "run folder, model folder or checkpoint of the trained model", "{run}/model"),
+        new StepKey("input", StepKeyType.InputPath, "folder of textures to convert, searched recursively") { Required = true },
+        new StepKey("output", StepKeyType.OutputPath, "folder for the results, mirroring the input's structure") { Required = true },
+        new StepKey("direction", StepKeyType.Choice, "a2b or b2a", "a2b") { Choices = DirectionNames.All },
+        new StepKey("include", StepKeyType.TextList, "globs of paths to convert; all textures when absent"),
+        new StepKey("exclude", StepKeyType.TextList, "globs of paths to leave out"),
+        new StepKey("skip_suffixes", StepKeyType.TextList, "name suffixes of non-colour maps to skip, SUFFIX or SUFFIX=map type; 'none' stylizes everything; absent: the default table"),
+        new StepKey("seamless", StepKeyType.Boolean, "treat textures as tileable", "false"),
+        new StepKey("force", StepKeyType.Boolean, "convert everything again, ignoring the manifest", "false"),
+        new StepKey("dry_run", StepKeyType.Boolean, "only print what would be converted or skipped", "false"),
+        new StepKey("shard", StepKeyType.Text, "I/N: convert only shard I of N, by a hash of each relative path", "1/1"),
+        new StepKey("max_pixels", StepKeyType.Integer, "refuse textures claiming more pixels than this", TextureCodec.DefaultMaxPixels.ToString(CultureInfo.InvariantCulture)),
+        new StepKey("tile", StepKeyType.Integer, "largest tile side the plugin processes at once; 0 lets the plugin choose", "0"),
+    };
+
+    public StepPluginUse PluginUse => StepPluginUse.Stylizer;
+
+    public Task<int> RunAsync(StepInvocation step, PipelineRun run)
+    {
+        ConversionRequest request;
+        try
+        {
+            var skip = step.GetTexts("skip_suffixes");
+            request = new ConversionRequest(step.GetPath("input"), step.GetPath("output"), DirectionNames.Parse(step.GetText("direction"))!.Value)
+            {
+                Include = step.GetTexts("include"),
+                Exclude = step.GetTexts("exclude"),
+                MapTypes = skip.Count == 0 ? MapTypeRules.Default
+                    : skip.Count == 1 && skip[0] == "none" ? MapTypeRules.None
+                    : MapTypeRules.Parse(skip),
+                Seamless = step.GetBoolean("seamless"),
+                Force = step.GetBoolean("force"),
+                DryRun = step.GetBoolean("dry_run"),
+                Shard = ShardSpec.Parse(step.GetText("shard")),
+                MaxPixels = step.GetInteger("max_pixels"),
+                TileSize = checked((int)step.GetInteger("tile")),
+            };
+            _ = new FileSelection(request.Include, request.Exclude);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StepFailedException($"{step.Where}: {ex.Message}");
+        }
+        try
+        {
+            var model = ConversionModel.Locate(run.Catalog, step.GetPath("model"), step.PluginName, request.OutputRoot);
+            var summary = ConversionJob.Run(model, step.PluginOptions!, request, run.Console, run.Log,
+                Path.Combine(run.RunDirectory, "work", step.Id), run.Document.Seed, run.Document.Device, json: false, run.Cancellation);
+            return Task.FromResult(summary is { Failed.Count: > 0 } ? 1 : 0);
+        }
+        catch (ConversionSetupException ex)
+        {
+            throw new StepFailedException(ex.Message);
+        }
+    }
+}
