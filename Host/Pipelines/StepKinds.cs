@@ -11,5 +11,6 @@ internal static class StepKinds
         new TrainStep(),
         new ConvertStep(),
         new EvaluateStep(),
+        new ReportStep(),
     };
 }

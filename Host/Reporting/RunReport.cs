@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using StyleForge.Host.Evaluation;
+using StyleForge.Host.Pipelines;
+using StyleForge.Host.Runs;
+using StyleForge.Host.Textures;
+
+namespace StyleForge.Host.Reporting;
+
+/// <summary>
+/// Builds report.html: one self-contained page (images as data: URIs, charts as inline SVG) with the
+/// metrics against the baselines, a before/after/truth grid, loss curves, training samples, step
+/// timings and the resolved config.
+/// </summary>
+internal static class RunReport
+{
+    /// <summary>Most training sample sheets shown: the latest ones, which show what the model became.</summary>
+    private const int MaxSampleSheets = 6;
+
+    private const string Style = """
+        body { font-family: sans-serif; margin: 24px; color: #222; max-width: 1200px; }
+        h1 { margin-bottom: 4px; } h2 { margin-top: 32px; border-bottom: 1px solid #ccc; }
+        table { border-collapse: collapse; } td, th { padding: 4px 10px; border: 1px solid #ddd; text-align: right; }
+        th:first-child, td:first-child { text-align: left; }
+        .grid img { width: 128px; height: auto; image-rendering: pixelated; }
+        .grid td { text-align: center; font-size: 12px; }
+        .sheet { max-width: 100%; image-rendering: pixelated; margin: 6px 0; display: block; }
+        .note { color: #777; } pre { background: #f5f5f5; padding: 12px; overflow-x: auto; font-size: 12px; }
+        .gain { font-size: 18px; font-weight: bold; }
+        """;
+
+    /// <summary>Writes the report and returns how many images it embeds.</summary>
+    public static int Write(ReportSources sources, string outputPath)
+    {
+        var html = new StringBuilder();
+        var images = 0;
+        var metrics = sources.Metrics is not null ? MetricsReport.Read(sources.Metrics) : null;
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(sources.RunDirectory));
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>StyleForge report: ")
+            .Append(Encode(name)).Append("</title><style>").Append(Style).Append("</style></head><body>");
+        html.Append("<h1>StyleForge report: ").Append(Encode(name)).Append("</h1>");
+        html.Append("<p class=\"note\">").Append(Encode(sources.RunDirectory)).Append(" · written ")
+            .Append(DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Append("</p>");
+
+        AppendMetrics(html, metrics);
+        images += AppendGrid(html, sources, metrics);
+        images += AppendLosses(html, sources.Model);
+        images += AppendSamples(html, sources.Model);
+        AppendTimings(html, Path.Combine(sources.RunDirectory, PipelineRunner.TimingsFile));
+        AppendConfig(html, Path.Combine(sources.RunDirectory, PipelineRunner.ResolvedConfigFile));
+        html.Append("</body></html>");
+        AtomicFile.WriteAllText(outputPath, html.ToString());
+        return images;
+    }
+
+    private static void AppendMetrics(StringBuilder html, MetricsReport? metrics)
+    {
+        html.Append("<h2>Metrics on the held-out test set</h2>");
+        if (metrics is null)
+        {
+            html.Append("<p class=\"note\">No metrics.json: add an evaluate step before the report.</p>");
+            return;
+        }
+        if (metrics.BestBaseline is not null)
+        {
+            html.Append("<p class=\"gain\">").Append(Encode(metrics.Model.Name)).Append(" vs the better baseline (")
+                .Append(Encode(metrics.BestBaseline)).Append("): PSNR ").Append(MetricsTable.Format(metrics.PsnrGainDb, "+0.00;-0.00"))
+                .Append(" dB, SSIM ").Append(MetricsTable.Format(metrics.SsimGain, "+0.0000;-0.0000")).Append("</p>");
+        }
+        html.Append("<table><tr><th>method</th><th>images</th><th>mean PSNR (dB)</th><th>mean SSIM</th></tr>");
+        foreach (var set in metrics.Baselines.Prepend(metrics.Model))
+        {
+            html.Append("<tr><td>").Append(Encode(set.Name)).Append("</td><td>").Append(set.Images.Count.ToString(CultureInfo.InvariantCulture))
+                .Append("</td><td>").Append(MetricsTable.Format(set.MeanPsnr, "0.00")).Append("</td><td>")
+                .Append(MetricsTable.Format(set.MeanSsim, "0.0000")).Append("</td></tr>");
+        }
+        html.Append("</table><p class=\"note\">").Append(Encode(metrics.Method)).Append("</p>");
+    }
+
+    private static int AppendGrid(StringBuilder html, ReportSources sources, MetricsReport? metrics)
+    {
+        html.Append("<h2>Test set: before, after, truth</h2>");
+        var before = TextureFolder.Open(sources.Before);
+        var columns = new List<(string Title, string? Directory)>
+        {
+            ("before", sources.Before), ("after (model)", sources.After), ("truth", sources.Truth),
+            ("baseline", sources.Baseline), ("cycle (after, converted back)", sources.Cycle),
+        }.Where(c => c.Directory is not null && Directory.Exists(c.Directory)).ToList();
+        var scores = metrics?.Model.Images.ToDictionary(i => i.Path, StringComparer.Ordinal) ?? new Dictionary<string, ImageScore>();
+        var shown = Math.Min(before.Count, sources.MaxRows);
+        html.Append("<table class=\"grid\"><tr><th>texture</th>");
+        foreach (var column in columns)
+        {
+            html.Append("<th>").Append(Encode(column.Title)).Append("</th>");
+        }
+        html.Append("</tr>");
+        var images = 0;
+        for (var i = 0; i < shown; i++)
+        {
+            var relative = before.GetRelativePath(i);
+            html.Append("<tr><td>").Append(Encode(relative));
+            if (scores.TryGetValue(relative, out var score))
+            {
+                html.Append("<br>").Append(MetricsTable.Format(score.Psnr, "0.00")).Append(" dB<br>SSIM ").Append(MetricsTable.Format(score.Ssim, "0.000"));
+            }
+            html.Append("</td>");
+            foreach (var column in columns)
+            {
+                var file = Path.Combine(column.Directory!, relative);
+                if (File.Exists(file))
+                {
+                    html.Append("<td><img alt=\"").Append(Encode($"{column.Title}: {relative}")).Append("\" src=\"").Append(ImageDataUri.FromFile(file)).Append("\"></td>");
+                    images++;
+                }
+                else
+                {
+                    html.Append("<td class=\"note\">missing</td>");
+                }
+            }
+            html.Append("</tr>");
+        }
+        html.Append("</table>");
+        if (before.Count > shown)
+        {
+            html.Append("<p class=\"note\">").Append(shown.ToString(CultureInfo.InvariantCulture)).Append(" of ")
+                .Append(before.Count.ToString(CultureInfo.InvariantCulture)).Append(" test textures shown.</p>");
+        }
+        return images;
+    }
+
+    private static int AppendLosses(StringBuilder html, string model)
+    {
+        html.Append("<h2>Training losses</h2>");
+        var csv = Path.Combine(model, "losses.csv");
+        var png = Path.Combine(model, "losses.png");
+        var chart = File.Exists(csv) ? LossChart.Render(csv) : null;
+        if (chart is not null)
+        {
+            html.Append(chart).Append("<p class=\"note\">From ").Append(Encode(csv)).Append(", averaged over blocks of iterations.</p>");
+        }
+        if (File.Exists(png))
+        {
+            html.Append("<img class=\"sheet\" alt=\"loss curves\" src=\"").Append(ImageDataUri.FromFile(png)).Append("\">");
+            return 1;
+        }
+        if (chart is null)
+        {
+            html.Append("<p class=\"note\">No losses.csv or losses.png in ").Append(Encode(model)).Append(".</p>");
+        }
+        return 0;
+    }
+
+    private static int AppendSamples(StringBuilder html, string model)
+    {
+        html.Append("<h2>Training samples</h2>");
+        var folder = Path.Combine(model, "samples");
+        var sheets = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.png").Order(StringComparer.Ordinal).ToList()
+            : new List<string>();
+        if (sheets.Count == 0)
+        {
+            html.Append("<p class=\"note\">No sample sheets in ").Append(Encode(folder)).Append(".</p>");
+            return 0;
+        }
+        var latest = sheets.TakeLast(MaxSampleSheets).ToList();
+        html.Append("<p class=\"note\">The latest ").Append(latest.Count.ToString(CultureInfo.InvariantCulture)).Append(" of ")
+            .Append(sheets.Count.ToString(CultureInfo.InvariantCulture)).Append(" sheets in ").Append(Encode(folder)).Append(".</p>");
+        foreach (var sheet in latest)
+        {
+            html.Append("<p>").Append(Encode(Path.GetFileName(sheet))).Append("</p><img class=\"sheet\" alt=\"")
+                .Append(Encode(Path.GetFileName(sheet))).Append("\" src=\"").Append(ImageDataUri.FromFile(sheet)).Append("\">");
+        }
+        return latest.Count;
+    }
+
+    private static void AppendTimings(StringBuilder html, string path)
+    {
+        html.Append("<h2>Step timings</h2>");
+        if (!File.Exists(path))
+        {
+            html.Append("<p class=\"note\">No timings.json yet.</p>");
+            return;
+        }
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        html.Append("<table><tr><th>step</th><th>kind</th><th>seconds</th><th>status</th></tr>");
+        foreach (var step in document.RootElement.GetProperty("steps").EnumerateArray())
+        {
+            html.Append("<tr><td>").Append(Encode(step.GetProperty("id").GetString() ?? "")).Append("</td><td>")
+                .Append(Encode(step.GetProperty("kind").GetString() ?? "")).Append("</td><td>")
+                .Append(step.GetProperty("seconds").GetDouble().ToString("0.0", CultureInfo.InvariantCulture)).Append("</td><td>")
+                .Append(Encode(step.GetProperty("status").GetString() ?? "")).Append("</td></tr>");
+        }
+        html.Append("</table><p class=\"note\">Steps before the report; total so far ")
+            .Append(document.RootElement.GetProperty("total_seconds").GetDouble().ToString("0.0", CultureInfo.InvariantCulture)).Append(" s.</p>");
+    }
+
+    private static void AppendConfig(StringBuilder html, string path)
+    {
+        html.Append("<h2>Configuration</h2>");
+        html.Append(File.Exists(path)
+            ? "<pre>" + Encode(File.ReadAllText(path)) + "</pre>"
+            : "<p class=\"note\">No " + PipelineRunner.ResolvedConfigFile + " in the run folder.</p>");
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+}
