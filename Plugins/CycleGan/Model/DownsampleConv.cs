@@ -1,0 +1,43 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StyleForge.Plugins.CycleGan.Model;
+
+/// <summary>
+/// The generator's stride-2 3x3 convolution. The reference pads it with one row of zeros; in
+/// circular mode it wraps one row around instead, so the weights (keys "weight" and "bias", as in
+/// Conv2d) serve both modes unchanged.
+/// </summary>
+internal sealed class DownsampleConv : nn.Module<Tensor, Tensor>
+{
+    private static readonly long[] Stride = [2, 2];
+    private static readonly long[] WrapOne = [1, 1, 1, 1];
+
+    public DownsampleConv(long inputChannels, long outputChannels) : base(nameof(DownsampleConv))
+    {
+        // Conv2d's own default weight init, so the layer is sane before ReferenceInitialization runs.
+        Weight = new Parameter(nn.init.kaiming_uniform_(empty(outputChannels, inputChannels, 3, 3), a: Math.Sqrt(5)));
+        Bias = new Parameter(zeros(outputChannels));
+        register_parameter("weight", Weight);
+        register_parameter("bias", Bias);
+    }
+
+    public Parameter Weight { get; }
+
+    public Parameter Bias { get; }
+
+    /// <summary>Zero padding (reference) for <see cref="PaddingMode.Reflect"/>, wrap-around for <see cref="PaddingMode.Circular"/>.</summary>
+    public PaddingMode Mode { get; set; } = PaddingMode.Reflect;
+
+    public override Tensor forward(Tensor input)
+    {
+        if (Mode == PaddingMode.Reflect)
+        {
+            return nn.functional.conv2d(input, Weight, Bias, Stride, padding: [1, 1]);
+        }
+        using var scope = NewDisposeScope();
+        var wrapped = nn.functional.pad(input, WrapOne, PaddingModes.Circular);
+        return nn.functional.conv2d(wrapped, Weight, Bias, Stride, padding: [0, 0]).MoveToOuterDisposeScope();
+    }
+}

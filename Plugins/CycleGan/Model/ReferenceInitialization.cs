@@ -1,0 +1,30 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace StyleForge.Plugins.CycleGan.Model;
+
+/// <summary>The reference's "normal" init: convolution weights N(0, 0.02), biases 0 (Zhu et al., init_weights).</summary>
+internal static class ReferenceInitialization
+{
+    private const double Std = 0.02;
+
+    /// <summary>Re-initialises every convolution of <paramref name="network"/>, drawing from <paramref name="generator"/>.</summary>
+    public static void Apply(nn.Module network, Generator generator)
+    {
+        using var _ = no_grad();
+        foreach (var (_, module) in network.named_modules())
+        {
+            var (weight, bias) = module switch
+            {
+                Convolution conv => (conv.weight, conv.bias),
+                DownsampleConv conv => (conv.Weight, conv.Bias),
+                _ => (null, null),
+            };
+            if (weight is not null)
+            {
+                nn.init.normal_(weight, 0.0, Std, generator);
+            }
+            bias?.zero_();
+        }
+    }
+}

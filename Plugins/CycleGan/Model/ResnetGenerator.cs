@@ -1,0 +1,100 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace StyleForge.Plugins.CycleGan.Model;
+
+/// <summary>
+/// The reference ResNet generator (resnet_6blocks / resnet_9blocks): c7s1-ngf, two stride-2
+/// downsamples, residual blocks, two transposed-conv upsamples, c7s1-3, tanh. Output has the input's
+/// size when both sides are multiples of 4.
+/// </summary>
+internal sealed class ResnetGenerator : Module<Tensor, Tensor>
+{
+    // Field name is the reference's saved-weight key: model.1.weight ... model.N.bias.
+    private readonly Sequential model;
+    private NormStatistics? _statistics;
+
+    public ResnetGenerator(GeneratorArchitecture architecture) : base(nameof(ResnetGenerator))
+    {
+        Architecture = architecture;
+        long ngf = architecture.Ngf;
+        var layers = new List<Module<Tensor, Tensor>>
+        {
+            new BorderPad(3),
+            Conv2d(3, ngf, kernel_size: 7),
+            new InstanceNorm(),
+            ReLU(inplace: true),
+            new DownsampleConv(ngf, ngf * 2),
+            new InstanceNorm(),
+            ReLU(inplace: true),
+            new DownsampleConv(ngf * 2, ngf * 4),
+            new InstanceNorm(),
+            ReLU(inplace: true),
+        };
+        for (var i = 0; i < architecture.Blocks; i++)
+        {
+            layers.Add(new ResnetBlock(ngf * 4));
+        }
+        layers.AddRange(
+        [
+            ConvTranspose2d(ngf * 4, ngf * 2, kernel_size: 3, stride: 2, padding: 1, output_padding: 1),
+            new InstanceNorm(),
+            ReLU(inplace: true),
+            ConvTranspose2d(ngf * 2, ngf, kernel_size: 3, stride: 2, padding: 1, output_padding: 1),
+            new InstanceNorm(),
+            ReLU(inplace: true),
+            new BorderPad(3),
+            Conv2d(ngf, 3, kernel_size: 7),
+            Tanh(),
+        ]);
+        model = Sequential(layers);
+        RegisterComponents();
+    }
+
+    public GeneratorArchitecture Architecture { get; }
+
+    /// <summary>
+    /// Switches every padding layer: <see cref="PaddingMode.Reflect"/> (the reference, and training)
+    /// or <see cref="PaddingMode.Circular"/> for seamless textures. Weights are unaffected; the
+    /// transposed convolutions keep their reference behaviour.
+    /// </summary>
+    public void UsePadding(PaddingMode mode)
+    {
+        foreach (var (_, module) in named_modules())
+        {
+            switch (module)
+            {
+                case BorderPad pad:
+                    pad.Mode = mode;
+                    break;
+                case DownsampleConv conv:
+                    conv.Mode = mode;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Attaches shared instance-norm statistics to every norm layer (null detaches them). The caller
+    /// owns <paramref name="statistics"/> and picks its mode; each forward pass begins a new pass on it.
+    /// </summary>
+    public void UseStatistics(NormStatistics? statistics)
+    {
+        _statistics = statistics;
+        foreach (var (_, module) in named_modules())
+        {
+            if (module is InstanceNorm norm)
+            {
+                norm.Statistics = statistics;
+            }
+        }
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        _statistics?.BeginPass();
+        using var scope = NewDisposeScope();
+        return model.forward(input).MoveToOuterDisposeScope();
+    }
+}
