@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace StyleForge.Conversion.Tests;
+
+/// <summary>Where the repository and the host build's staged plugins are, seen from a test.</summary>
+internal static class RepoLayout
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string Configuration { get; } =
+        typeof(RepoLayout).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
+
+    /// <summary>plugins/ next to the host build this test project references.</summary>
+    public static string HostPlugins => Path.Combine(Root, "artifacts", "bin", "Host", Configuration.ToLowerInvariant(), "plugins");
+
+    private static string FindRoot()
+    {
+        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "StyleForge.sln")))
+            {
+                return directory;
+            }
+        }
+        throw new InvalidOperationException("StyleForge.sln not found above " + AppContext.BaseDirectory);
+    }
+}
