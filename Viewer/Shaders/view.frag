@@ -63,7 +63,11 @@ vec3 panel(sampler2D image, vec2 imageSize, vec2 contentSize, vec2 local, vec2 p
     {
         return BACKGROUND;
     }
-    return shade(texture(image, content / imageSize), pixel);
+    // Explicit gradients: the content-to-pixel scale is known exactly (1/zoom), whereas
+    // implicit derivatives jump where side-by-side panels, the split or tile edges meet and
+    // would pick a far too small mip level along those lines.
+    vec2 gradient = 1.0 / (view.zoom * imageSize);
+    return shade(textureGrad(image, content / imageSize, vec2(gradient.x, 0.0), vec2(0.0, gradient.y)), pixel);
 }
 
 void main()

@@ -3,17 +3,18 @@ using VkImage = Silk.NET.Vulkan.Image;
 
 namespace StyleForge.Viewer.Vulkan;
 
-/// <summary>A device-local 2D image with one mip level, its memory and a colour view of it.</summary>
+/// <summary>A device-local 2D image, its memory and a colour view of all its mip levels.</summary>
 internal sealed unsafe class GpuImage : IDisposable
 {
     private readonly VulkanDevice _device;
     private readonly DeviceMemory _memory;
 
-    public GpuImage(VulkanDevice device, int width, int height, Format format, ImageUsageFlags usage)
+    public GpuImage(VulkanDevice device, int width, int height, Format format, ImageUsageFlags usage, uint mipLevels = 1)
     {
         _device = device;
         Width = width;
         Height = height;
+        MipLevels = mipLevels;
         var vk = device.Vk;
         var info = new ImageCreateInfo
         {
@@ -21,7 +22,7 @@ internal sealed unsafe class GpuImage : IDisposable
             ImageType = ImageType.Type2D,
             Format = format,
             Extent = new Extent3D((uint)width, (uint)height, 1),
-            MipLevels = 1,
+            MipLevels = mipLevels,
             ArrayLayers = 1,
             Samples = SampleCountFlags.Count1Bit,
             Tiling = ImageTiling.Optimal,
@@ -45,7 +46,7 @@ internal sealed unsafe class GpuImage : IDisposable
         VulkanCall.Check(vk.AllocateMemory(device.Handle, &allocate, null, &memory), "vkAllocateMemory");
         _memory = memory;
         VulkanCall.Check(vk.BindImageMemory(device.Handle, image, memory, 0), "vkBindImageMemory");
-        View = ImageViews.Create(device, image, format);
+        View = ImageViews.Create(device, image, format, mipLevels);
     }
 
     public VkImage Handle { get; }
@@ -55,6 +56,8 @@ internal sealed unsafe class GpuImage : IDisposable
     public int Width { get; }
 
     public int Height { get; }
+
+    public uint MipLevels { get; }
 
     public void Dispose()
     {

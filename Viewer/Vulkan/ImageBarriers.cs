@@ -6,11 +6,13 @@ namespace StyleForge.Viewer.Vulkan;
 /// <summary>Layout transitions for single-mip colour images.</summary>
 internal static unsafe class ImageBarriers
 {
-    public static ImageSubresourceRange Color => new(ImageAspectFlags.ColorBit, 0, 1, 0, 1);
+    public static ImageSubresourceRange Color => Levels(0, 1);
+
+    public static ImageSubresourceRange Levels(uint first, uint count) => new(ImageAspectFlags.ColorBit, first, count, 0, 1);
 
     public static void Transition(Vk vk, CommandBuffer commands, VkImage image,
         ImageLayout from, AccessFlags fromAccess, PipelineStageFlags fromStage,
-        ImageLayout to, AccessFlags toAccess, PipelineStageFlags toStage)
+        ImageLayout to, AccessFlags toAccess, PipelineStageFlags toStage, ImageSubresourceRange? range = null)
     {
         var barrier = new ImageMemoryBarrier
         {
@@ -22,7 +24,7 @@ internal static unsafe class ImageBarriers
             SrcQueueFamilyIndex = Vk.QueueFamilyIgnored,
             DstQueueFamilyIndex = Vk.QueueFamilyIgnored,
             Image = image,
-            SubresourceRange = Color,
+            SubresourceRange = range ?? Color,
         };
         vk.CmdPipelineBarrier(commands, fromStage, toStage, 0, 0, null, 0, null, 1, &barrier);
     }

@@ -6,7 +6,7 @@ namespace StyleForge.Viewer.Vulkan;
 /// <summary>Creates the plain colour views used for textures, render targets and swapchain images.</summary>
 internal static unsafe class ImageViews
 {
-    public static ImageView Create(VulkanDevice device, VkImage image, Format format)
+    public static ImageView Create(VulkanDevice device, VkImage image, Format format, uint mipLevels = 1)
     {
         var info = new ImageViewCreateInfo
         {
@@ -14,7 +14,7 @@ internal static unsafe class ImageViews
             Image = image,
             ViewType = ImageViewType.Type2D,
             Format = format,
-            SubresourceRange = ImageBarriers.Color,
+            SubresourceRange = ImageBarriers.Levels(0, mipLevels),
         };
         ImageView view;
         VulkanCall.Check(device.Vk.CreateImageView(device.Handle, &info, null, &view), "vkCreateImageView");

@@ -2,7 +2,7 @@ using Silk.NET.Vulkan;
 
 namespace StyleForge.Viewer.Vulkan;
 
-/// <summary>A sampler with one filter for both magnification and minification.</summary>
+/// <summary>A sampler with one filter for magnification, minification and (when minifying) between mip levels.</summary>
 internal sealed unsafe class TextureSampler : IDisposable
 {
     private readonly VulkanDevice _device;
@@ -17,11 +17,13 @@ internal sealed unsafe class TextureSampler : IDisposable
             SType = StructureType.SamplerCreateInfo,
             MagFilter = filter,
             MinFilter = filter,
-            MipmapMode = SamplerMipmapMode.Nearest,
+            // Nearest is used only when magnifying, where level 0 is always the right one; linear
+            // blends between mips so a minified texture neither shimmers nor pops between levels.
+            MipmapMode = filter == Filter.Linear ? SamplerMipmapMode.Linear : SamplerMipmapMode.Nearest,
             AddressModeU = SamplerAddressMode.Repeat,
             AddressModeV = SamplerAddressMode.Repeat,
             AddressModeW = SamplerAddressMode.Repeat,
-            MaxLod = 0,
+            MaxLod = filter == Filter.Linear ? Vk.LodClampNone : 0,
             BorderColor = BorderColor.FloatOpaqueBlack,
         };
         Sampler sampler;

@@ -117,6 +117,16 @@ internal sealed unsafe class VulkanDevice : IDisposable
         return address;
     }
 
+    /// <summary>Whether optimal-tiling images of <paramref name="format"/> can be blitted with linear filtering (to build mips).</summary>
+    public bool CanBlitLinear(Format format)
+    {
+        FormatProperties properties;
+        Vk.GetPhysicalDeviceFormatProperties(Physical, format, &properties);
+        const FormatFeatureFlags needed = FormatFeatureFlags.BlitSrcBit | FormatFeatureFlags.BlitDstBit |
+            FormatFeatureFlags.SampledImageFilterLinearBit;
+        return (properties.OptimalTilingFeatures & needed) == needed;
+    }
+
     public void WaitIdle() => VulkanCall.Check(Vk.DeviceWaitIdle(Handle), "vkDeviceWaitIdle");
 
     public void Dispose() => Vk.DestroyDevice(Handle, null);
