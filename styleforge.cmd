@@ -1,0 +1,22 @@
+@echo off
+rem StyleForge launcher for Windows: builds the host and plugins when a source file changed, then runs the CLI.
+setlocal
+set "ROOT=%~dp0"
+if "%STYLEFORGE_CONFIGURATION%"=="" (set "CONFIG=Release") else (set "CONFIG=%STYLEFORGE_CONFIGURATION%")
+set "HOST=%ROOT%artifacts\bin\Host\%CONFIG%\styleforge.dll"
+set "STAMP=%ROOT%artifacts\.launcher-%CONFIG%.stamp"
+
+powershell -NoProfile -Command ^
+  "$root = '%ROOT%'; $stamp = '%STAMP%'; $host_ = '%HOST%';" ^
+  "if (!(Test-Path $host_) -or !(Test-Path $stamp)) { exit 1 };" ^
+  "$t = (Get-Item $stamp).LastWriteTimeUtc;" ^
+  "$changed = Get-ChildItem -Path $root -Recurse -File -Include *.cs,*.csproj,*.props,*.targets,*.spv,global.json |" ^
+  "  Where-Object { $_.FullName -notmatch '\\(artifacts|\.git|runs|Tests|bin|obj)\\' -and $_.LastWriteTimeUtc -gt $t } | Select-Object -First 1;" ^
+  "if ($changed) { exit 1 } else { exit 0 }"
+if errorlevel 1 (
+  echo styleforge: building (%CONFIG%^)... 1>&2
+  dotnet build "%ROOT%Host\Host.csproj" -c %CONFIG% -nologo -v q 1>&2 || (echo styleforge: build failed 1>&2 & exit /b 2)
+  type nul > "%STAMP%"
+)
+dotnet "%HOST%" %*
+exit /b %ERRORLEVEL%
