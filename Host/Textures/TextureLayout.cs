@@ -38,7 +38,7 @@ internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int
         TextureFileFormat.Jpeg => OfJpeg(image.Metadata.GetJpegMetadata()),
         TextureFileFormat.Tga => OfTga(image.Metadata.GetTgaMetadata()),
         TextureFileFormat.Bmp => OfBmp(image.Metadata.GetBmpMetadata(), anyTranslucent),
-        TextureFileFormat.Tiff => OfTiff(image.Frames.RootFrame.Metadata.GetTiffMetadata(), image.PixelType.BitsPerPixel, anyTranslucent),
+        TextureFileFormat.Tiff => OfTiff(image.Frames.RootFrame.Metadata.GetTiffMetadata(), anyTranslucent),
         _ => OfWebp(image.Metadata.GetWebpMetadata(), anyTranslucent),
     };
 
@@ -90,8 +90,10 @@ internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int
             // Palette BMPs (1 to 8 bits) are written as 24-bit for the same reason as palette PNGs.
             : new(TextureFileFormat.Bmp, 3, 8, $"BMP {(int)bmp.BitsPerPixel}-bit");
 
-    private static TextureLayout OfTiff(TiffFrameMetadata tiff, int bitsPerPixel, bool anyTranslucent)
+    private static TextureLayout OfTiff(TiffFrameMetadata tiff, bool anyTranslucent)
     {
+        // The file's bits per pixel, not the decoded image's (which is always the in-memory pixel type).
+        var bitsPerPixel = (int)(tiff.BitsPerPixel ?? TiffBitsPerPixel.Bit24);
         var gray = tiff.PhotometricInterpretation is TiffPhotometricInterpretation.BlackIsZero or TiffPhotometricInterpretation.WhiteIsZero;
         var layout = new TextureLayout(TextureFileFormat.Tiff, gray ? 1 : 3, 8, $"TIFF {bitsPerPixel} bits per pixel");
         // ImageSharp 2.1's TIFF encoder writes 8-bit gray and 24-bit RGB only; refusing keeps the source's alpha or precision from being lost silently.
