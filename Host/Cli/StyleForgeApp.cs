@@ -53,6 +53,11 @@ internal static class StyleForgeApp
                 .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x")
                 .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x", "--set", "iterations=2000", "--resume");
             config.AddCommand<ConvertCommand>("convert").WithDescription("Stylize every colour texture under a folder with a trained model; incremental, shardable, keeps formats, alpha and bit depth.").WithExample("convert", "--model", "runs/daynight", "--input", "assets/textures", "--output", "out/night").WithExample("convert", "--model", "runs/daynight", "--input", "assets", "--output", "out", "--direction", "b2a", "--exclude", "ui/**", "--shard", "1/4", "--dry-run");
+            config.AddCommand<ViewCommand>("view")
+                .WithDescription(ViewCommand.Description)
+                .WithExample("view", "runs/daynight/data/testA", "runs/daynight/converted/a2b")
+                .WithExample("view", "textures/brick.png", "--mode", "tile")
+                .WithExample("view", "runs/daynight/data/testA", "runs/daynight/converted/a2b", "--headless", "--out", "sheet.png", "--mode", "split");
             config.AddCommand<SampleCommand>("sample")
                 .WithDescription("Write a built-in procedural texture set: day/night facades with held-out truth for scoring.")
                 .WithExample("sample", "daynight", "--out", "data/daynight")

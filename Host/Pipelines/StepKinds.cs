@@ -12,5 +12,6 @@ internal static class StepKinds
         new ConvertStep(),
         new EvaluateStep(),
         new ReportStep(),
+        new PreviewStep(),
     };
 }

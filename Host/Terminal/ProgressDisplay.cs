@@ -38,7 +38,7 @@ internal static class ProgressDisplay
     public static string FormatValues(PluginProgress report) =>
         string.Join(" ", report.Values.Select(v => $"{v.Key}={v.Value.ToString("0.###", CultureInfo.InvariantCulture)}"));
 
-    /// <summary>Synchronous on purpose: plugins report from their own thread and a queued callback could arrive after the bar closed.</summary>
+    /// <summary>Synchronous on purpose: a queued callback could arrive after the bar closed. Reports may come from several threads.</summary>
     private sealed class Progress : IProgress<PluginProgress>
     {
         private readonly ProgressTask _task;
@@ -54,6 +54,14 @@ internal static class ProgressDisplay
 
         public void Report(PluginProgress value)
         {
+            lock (_task)
+            {
+                Update(value);
+            }
+        }
+
+        private void Update(PluginProgress value)
+        {
             _task.MaxValue = Math.Max(1, value.Total);
             _task.Value = Math.Min(value.Current, value.Total);
             var rate = value.Current / Math.Max(_stopwatch.Elapsed.TotalSeconds, 1e-3);
@@ -68,7 +76,8 @@ internal static class ProgressDisplay
         private readonly HostConsole _console;
         private readonly string _title;
         private readonly Stopwatch _stopwatch = Stopwatch.StartNew();
-        private TimeSpan _last = TimeSpan.MinValue;
+        private readonly object _gate = new();
+        private TimeSpan? _last;
 
         public LineProgress(HostConsole console, string title)
         {
@@ -80,11 +89,14 @@ internal static class ProgressDisplay
         {
             var now = _stopwatch.Elapsed;
             var finished = value.Current >= value.Total;
-            if (!finished && now - _last < LineInterval)
+            lock (_gate)
             {
-                return;
+                if (!finished && _last is { } last && now - last < LineInterval)
+                {
+                    return;
+                }
+                _last = now;
             }
-            _last = now;
             var rate = value.Current / Math.Max(now.TotalSeconds, 1e-3);
             var eta = rate > 0 ? TimeSpan.FromSeconds((value.Total - value.Current) / rate) : TimeSpan.Zero;
             _console.Info(string.Create(CultureInfo.InvariantCulture,

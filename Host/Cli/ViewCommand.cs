@@ -1,0 +1,117 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StyleForge.Host.Preview;
+using StyleForge.Host.Terminal;
+using StyleForge.Host.Textures;
+using StyleForge.Viewer;
+
+namespace StyleForge.Host.Cli;
+
+/// <summary><c>styleforge view PATH [PATH]</c>: the Vulkan texture viewer, in a window or as a headless contact sheet.</summary>
+internal sealed class ViewCommand : Command<ViewCommand.Settings>
+{
+    private readonly HostConsole _console;
+
+    public ViewCommand(HostConsole console) => _console = console;
+
+    public static string Description =>
+        "View textures in a Vulkan window, or render a contact sheet with --headless. Keys: " +
+        string.Join("; ", WindowViewer.KeyBindings.Select(k => $"{k.Key}: {k.Action}")) + ".";
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("A texture file or folder (the 'before' side). Example: runs/daynight/data/testA")]
+        public string Before { get; init; } = "";
+
+        [CommandArgument(1, "[PATH]")]
+        [Description("A second file or folder (the 'after' side); files pair up by relative path. Example: runs/daynight/converted/a2b")]
+        public string? After { get; init; }
+
+        [CommandOption("--mode <MODE>")]
+        [Description("single, side, split, flip or tile (3x3, to check seams). Example: --mode split")]
+        [DefaultValue("side")]
+        public string Mode { get; init; } = "side";
+
+        [CommandOption("--headless")]
+        [Description("Render a PNG contact sheet offscreen instead of opening a window; needs --out. Example: --headless --out sheet.png")]
+        public bool Headless { get; init; }
+
+        [CommandOption("--out <FILE>")]
+        [Description("Where --headless writes the PNG sheet. Example: --out preview.png")]
+        public string? Output { get; init; }
+
+        [CommandOption("--cell <PIXELS>")]
+        [Description("Side of one sheet cell in pixels (headless). Example: --cell 256")]
+        [DefaultValue(256)]
+        public int Cell { get; init; } = 256;
+
+        [CommandOption("--limit <N>")]
+        [Description("Show at most this many files or pairs. Example: --limit 16")]
+        [DefaultValue(64)]
+        public int Limit { get; init; } = 64;
+
+        [CommandOption("--frames <N>")]
+        [Description("Close the window after N frames (for tests and timing). Example: --frames 60")]
+        public int? Frames { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (!Enum.TryParse<ViewMode>(Mode, ignoreCase: true, out _))
+            {
+                return ValidationResult.Error($"--mode must be single, side, split, flip or tile, got '{Mode}'");
+            }
+            if (Headless && string.IsNullOrWhiteSpace(Output))
+            {
+                return ValidationResult.Error("--headless needs --out FILE.png");
+            }
+            if (Cell < 16 || Limit < 1 || Frames is < 1)
+            {
+                return ValidationResult.Error("--cell must be at least 16, --limit and --frames at least 1");
+            }
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var mode = Enum.Parse<ViewMode>(settings.Mode, ignoreCase: true);
+        IReadOnlyList<ViewerPair> pairs;
+        try
+        {
+            pairs = ViewerImageSource.Load(settings.Before, settings.After, settings.Limit, TextureCodec.DefaultMaxPixels, _console.Warn);
+        }
+        catch (FileNotFoundException ex)
+        {
+            _console.Fail(ex.Message);
+            return ExitCodes.Usage;
+        }
+        if (pairs.Count == 0)
+        {
+            _console.Fail("none of the textures could be read");
+            return ExitCodes.Failed;
+        }
+
+        try
+        {
+            if (settings.Headless)
+            {
+                var sheet = PreviewSheet.Write(pairs, mode, settings.Cell, settings.Output!);
+                _console.Info($"wrote {settings.Output} ({sheet.Width}x{sheet.Height}, {pairs.Count} {(settings.After is null ? "files" : "pairs")}, mode {mode.ToString().ToLowerInvariant()})");
+                return ExitCodes.Success;
+            }
+            return WindowViewer.Run(pairs, new ViewerOptions { Mode = mode, Frames = settings.Frames });
+        }
+        catch (VulkanUnavailableException ex)
+        {
+            _console.Fail(ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (DisplayUnavailableException ex)
+        {
+            _console.Fail($"{ex.Message}; use --headless --out sheet.png to render without a display");
+            return ExitCodes.Usage;
+        }
+    }
+}
