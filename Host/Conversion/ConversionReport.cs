@@ -8,11 +8,14 @@ namespace StyleForge.Host.Conversion;
 /// <summary>Shows a plan (dry run) or a finished run for people on stderr, or as JSON on stdout for scripts.</summary>
 internal static class ConversionReport
 {
+    /// <summary>Writes JSON to stdout unwrapped: the console would fold long lines at its width and break the document.</summary>
+    public static void WriteJson(HostConsole console, string json) => console.Output.Profile.Out.Writer.WriteLine(json);
+
     public static void ShowPlan(HostConsole console, ConversionPlan plan, bool json)
     {
         if (json)
         {
-            console.Output.WriteLine(JsonSerializer.Serialize(new
+            WriteJson(console, JsonSerializer.Serialize(new
             {
                 dry_run = true,
                 convert = plan.Textures.Where(t => t.Action == PlannedAction.Convert).Select(t => new { path = t.RelativePath, reason = t.Reason }),
@@ -55,7 +58,7 @@ internal static class ConversionReport
             $"({summary.MegapixelsPerSecond:0.00} megapixels/s); output: {outputRoot}"));
         if (json)
         {
-            console.Output.WriteLine(JsonSerializer.Serialize(new
+            WriteJson(console, JsonSerializer.Serialize(new
             {
                 converted = summary.Converted.Count,
                 skipped = summary.Skipped.Count,

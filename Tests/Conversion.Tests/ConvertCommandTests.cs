@@ -290,8 +290,8 @@ public sealed class ConvertCommandTests : IClassFixture<ColorTransferModelFixtur
 
     private static CliResult Run(params string[] args)
     {
-        var output = new TestConsole().Width(250);
-        var error = new TestConsole().Width(250);
+        var output = new TestConsole().Width(80);
+        var error = new TestConsole().Width(80);
         var exit = StyleForgeApp.Create(new HostConsole(error, output)).Run(args);
         return new CliResult(exit, output.Output, error.Output);
     }

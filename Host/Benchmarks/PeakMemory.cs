@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace StyleForge.Host.Benchmarks;
+
+/// <summary>The process's peak resident set size (VmHWM) from /proc/self/status, with a reset so each measurement covers one phase.</summary>
+internal static class PeakMemory
+{
+    /// <summary>Peak RSS in MiB, or null where /proc is not available (not Linux).</summary>
+    public static double? PeakMebibytes()
+    {
+        const string status = "/proc/self/status";
+        if (!File.Exists(status))
+        {
+            return null;
+        }
+        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return null;
+        }
+        var kib = long.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+        return kib / 1024.0;
+    }
+
+    /// <summary>
+    /// Resets the peak to the current RSS (writing 5 to /proc/self/clear_refs, Linux 4.0+). Returns
+    /// false when the kernel refuses; the peak is then the whole process's so far.
+    /// </summary>
+    public static bool TryReset()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

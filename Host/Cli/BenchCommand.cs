@@ -1,0 +1,156 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StyleForge.Host.Benchmarks;
+using StyleForge.Host.Conversion;
+using StyleForge.Host.Pipelines;
+using StyleForge.Host.Terminal;
+using StyleForge.Plugins;
+
+namespace StyleForge.Host.Cli;
+
+/// <summary>
+/// <c>styleforge bench NAME</c>: <c>convert</c> is the host's conversion benchmark; any other name
+/// runs the plugin benchmark of that name, with the remaining --key value pairs as its arguments.
+/// Results are JSON on stdout.
+/// </summary>
+internal sealed class BenchCommand : Command<BenchCommand.Settings>
+{
+    private readonly HostConsole _console;
+
+    public BenchCommand(HostConsole console) => _console = console;
+
+    public sealed class Settings : PluginSettings
+    {
+        [CommandArgument(0, "<NAME>")]
+        [Description("The benchmark: convert (host), or one a plugin offers, for example train. Example: bench convert")]
+        public string Name { get; init; } = "";
+
+        [CommandOption("--model <RUN_DIR_OR_CHECKPOINT>")]
+        [Description("convert: the trained model to measure; without it a model of --plugin is initialised at its default size. Example: --model runs/daynight")]
+        public string? Model { get; init; }
+
+        [CommandOption("--plugin <NAME>")]
+        [Description("convert: the plugin to initialise a model with when --model is absent. Example: --plugin cyclegan")]
+        [DefaultValue("cyclegan")]
+        public string Plugin { get; init; } = "cyclegan";
+
+        [CommandOption("--sizes <LIST>")]
+        [Description("convert: square texture sides to measure, comma-separated. Example: --sizes 1024,4096")]
+        [DefaultValue("1024,4096")]
+        public string Sizes { get; init; } = "1024,4096";
+
+        [CommandOption("--files <N>")]
+        [Description("convert: textures per size; several let I/O overlap inference as in a real tree. Example: --files 3")]
+        [DefaultValue(2)]
+        public int Files { get; init; } = 2;
+
+        [CommandOption("--tile <N>")]
+        [Description("convert: tile side handed to the plugin; 0 is the plugin's default. Example: --tile 512")]
+        [DefaultValue(0)]
+        public int Tile { get; init; }
+
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description("convert: a plugin option for the initialised model and for inference (repeatable). Example: --set ngf=32")]
+        public string[] Set { get; init; } = Array.Empty<string>();
+
+        public IReadOnlyList<int> ParseSizes() =>
+            Sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 4 ? v
+                    : throw new ArgumentException($"--sizes takes sides of at least 4 pixels separated by commas, for example 1024,4096; got '{s}'"))
+                .ToList();
+
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Name))
+            {
+                return ValidationResult.Error("bench needs a benchmark name, for example 'styleforge bench convert'");
+            }
+            if (Files < 1)
+            {
+                return ValidationResult.Error($"--files must be at least 1, got {Files}");
+            }
+            try
+            {
+                _ = ParseSizes();
+            }
+            catch (ArgumentException ex)
+            {
+                return ValidationResult.Error(ex.Message);
+            }
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        using var catalog = settings.LoadCatalog();
+        try
+        {
+            if (string.Equals(settings.Name, "convert", StringComparison.OrdinalIgnoreCase))
+            {
+                var errors = new List<PipelineError>();
+                var options = SetArguments.Parse(settings.Set, errors);
+                if (errors.Count > 0)
+                {
+                    errors.ForEach(e => _console.Fail(e.ToString()));
+                    return ExitCodes.Usage;
+                }
+                var request = new ConvertBenchmarkRequest(settings.Model, settings.Plugin, settings.ParseSizes(), settings.Files, settings.Tile, options);
+                ConversionReport.WriteJson(_console, ConvertBenchmark.Run(catalog, request, _console, cancellation));
+                return ExitCodes.Success;
+            }
+            return RunPluginBenchmark(catalog, settings, context, cancellation);
+        }
+        catch (ConversionSetupException ex)
+        {
+            _console.Fail(ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (PluginException ex)
+        {
+            _console.Fail(ex.Message);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            _console.Warn("benchmark stopped");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private int RunPluginBenchmark(Catalog.PluginCatalog catalog, Settings settings, CommandContext context, CancellationToken cancellation)
+    {
+        var found = PluginBenchmarks.Find(catalog, settings.Name);
+        if (found is null)
+        {
+            _console.Fail($"no benchmark named '{settings.Name}'; available: {string.Join(", ", PluginBenchmarks.Names(catalog))}");
+            return ExitCodes.Usage;
+        }
+        var (plugin, provider) = found.Value;
+        // Undeclared --key value pairs reach the plugin as they were typed; a bare --flag means true.
+        var arguments = context.Remaining.Parsed.ToDictionary(
+            g => g.Key.TrimStart('-'),
+            g => g.LastOrDefault() ?? "true",
+            StringComparer.Ordinal);
+        if (settings.Model is not null)
+        {
+            arguments["model"] = settings.Model;
+        }
+        var work = Path.Combine(Path.GetTempPath(), $"styleforge-bench-{settings.Name}-{Environment.ProcessId}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var json = ProgressDisplay.Run(_console, $"bench {settings.Name}", progress =>
+                provider.Run(settings.Name, arguments, new Runs.HostPluginContext(_console, null, work, progress, cancellation, 0, "auto")));
+            ConversionReport.WriteJson(_console, json);
+            _console.Info($"benchmark '{settings.Name}' ran in plugin {plugin.Name}");
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}

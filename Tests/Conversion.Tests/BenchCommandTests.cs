@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Spectre.Console.Testing;
+using StyleForge.Host.Cli;
+using StyleForge.Host.Terminal;
+using Xunit;
+
+namespace StyleForge.Conversion.Tests;
+
+/// <summary><c>styleforge bench</c> through the real CLI and the real ColorTransfer plugin (fast enough for a test).</summary>
+public sealed class BenchCommandTests
+{
+    [Fact]
+    public void Given_no_model_When_bench_convert_runs_Then_it_initialises_one_and_prints_rates_ratio_and_peak_rss_as_json()
+    {
+        var (exit, output, _) = Run("bench", "convert", "--plugin", "colortransfer", "--sizes", "48,64", "--files", "2", "--plugins", RepoLayout.HostPlugins);
+
+        Assert.Equal(0, exit);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("colortransfer", json.GetProperty("plugin").GetString());
+        var results = json.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(new[] { 48, 64 }, results.Select(r => r.GetProperty("size").GetInt32()));
+        foreach (var result in results)
+        {
+            var endToEnd = result.GetProperty("end_to_end_megapixels_per_second").GetDouble();
+            var network = result.GetProperty("network_megapixels_per_second").GetDouble();
+            Assert.True(endToEnd > 0 && network > 0);
+            Assert.Equal(endToEnd / network, result.GetProperty("ratio").GetDouble(), 9);
+            Assert.True(result.GetProperty("peak_rss_mib").GetDouble() > 10);
+        }
+    }
+
+    [Fact]
+    public void Given_a_benchmark_no_plugin_offers_When_run_Then_usage_error_lists_what_is_available()
+    {
+        var (exit, _, error) = Run("bench", "nosuch", "--size", "64", "--plugins", RepoLayout.HostPlugins);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("no benchmark named 'nosuch'", error);
+        Assert.Contains("convert (host)", error);
+    }
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new TestConsole().Width(80);
+        var error = new TestConsole().Width(200);
+        var exit = StyleForgeApp.Create(new HostConsole(error, output)).Run(args);
+        return (exit, output.Output, error.Output);
+    }
+}
