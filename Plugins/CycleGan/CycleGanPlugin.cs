@@ -1,0 +1,46 @@
+using StyleForge.Plugins;
+using StyleForge.Plugins.CycleGan;
+using StyleForge.Plugins.CycleGan.Export;
+using StyleForge.Plugins.CycleGan.Training;
+
+[assembly: StyleForgePlugin(typeof(CycleGanPlugin))]
+
+namespace StyleForge.Plugins.CycleGan;
+
+/// <summary>
+/// The CycleGAN plugin: learns A to B and B to A from two unpaired texture folders and applies either
+/// mapping. Reading <see cref="Descriptor"/> never loads libtorch; training and stylizing do.
+/// </summary>
+public sealed class CycleGanPlugin : ITrainableStylizerPlugin
+{
+    private static readonly PluginDescriptor DescriptorValue = new(
+        "cyclegan",
+        "1.0.0",
+        PluginApi.Current,
+        "Unpaired texture-to-texture translation with CycleGAN (Zhu et al. 2017): ResNet generators, PatchGAN discriminators.",
+        CycleGanOptions.Declared);
+
+    /// <inheritdoc />
+    public PluginDescriptor Descriptor => DescriptorValue;
+
+    /// <inheritdoc />
+    public TrainingResult Train(TrainingRequest request, IPluginContext context) => new CycleGanTraining(request, context).Run();
+
+    /// <inheritdoc />
+    public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context)
+    {
+        if (request.ModelDirectory is null)
+        {
+            throw new PluginException("cyclegan needs a trained model: pass the folder 'styleforge train --out' wrote.");
+        }
+        var settings = TrainingSettings.From(request.Options);
+        var device = TorchDevice.Resolve(settings.Device, context.Device);
+        if (settings.Threads > 0)
+        {
+            TorchSharp.torch.set_num_threads(settings.Threads);
+        }
+        var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, device);
+        return new CycleGanStylizer(generator, device);
+    }
+
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using StyleForge.Plugins.CycleGan.Checkpoints;
+using StyleForge.Plugins.CycleGan.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StyleForge.Plugins.CycleGan.Export;
+
+/// <summary>
+/// The inference-only model folder: G_A.pt (A to B) and G_B.pt (B to A) with generator weights only,
+/// and generator.json with the architecture needed to rebuild them. Each file is replaced by a rename.
+/// </summary>
+internal static class GeneratorExport
+{
+    public const string ArchitectureFile = "generator.json";
+
+    /// <summary>The weight file for <paramref name="direction"/>.</summary>
+    public static string WeightFile(TranslationDirection direction) => direction == TranslationDirection.AToB ? "G_A.pt" : "G_B.pt";
+
+    public static void Write(string modelDirectory, ResnetGenerator aToB, ResnetGenerator bToA, long iterations)
+    {
+        Directory.CreateDirectory(modelDirectory);
+        foreach (var (direction, generator) in new[] { (TranslationDirection.AToB, aToB), (TranslationDirection.BToA, bToA) })
+        {
+            WriteAtomically(Path.Combine(modelDirectory, WeightFile(direction)), stream => ModuleStreams.Save(generator, stream));
+        }
+        var description = new ExportedModel(aToB.Architecture.Ngf, aToB.Architecture.Blocks, iterations);
+        WriteAtomically(Path.Combine(modelDirectory, ArchitectureFile), stream => JsonSerializer.Serialize(stream, description, CheckpointJson.Options));
+    }
+
+    /// <summary>
+    /// Rebuilds the generator for <paramref name="direction"/> from <paramref name="modelDirectory"/> (or its
+    /// model/ subfolder) on <paramref name="device"/>, in eval mode.
+    /// </summary>
+    public static ResnetGenerator Load(string modelDirectory, TranslationDirection direction, Device device)
+    {
+        var folder = File.Exists(Path.Combine(modelDirectory, ArchitectureFile)) ? modelDirectory : Path.Combine(modelDirectory, "model");
+        var descriptionPath = Path.Combine(folder, ArchitectureFile);
+        if (!File.Exists(descriptionPath))
+        {
+            throw new PluginException($"no CycleGAN model in {modelDirectory}: {ArchitectureFile} is missing; point --model at a folder 'styleforge train' wrote.");
+        }
+        ExportedModel description;
+        try
+        {
+            description = JsonSerializer.Deserialize<ExportedModel>(File.ReadAllText(descriptionPath), CheckpointJson.Options)
+                ?? throw new JsonException("empty document");
+        }
+        catch (JsonException ex)
+        {
+            throw new PluginException($"{descriptionPath} is unreadable ({ex.Message}); export the model again with 'styleforge train ... --resume'.", ex);
+        }
+        var weights = Path.Combine(folder, WeightFile(direction));
+        var generator = new ResnetGenerator(new GeneratorArchitecture(description.Ngf, description.Blocks));
+        try
+        {
+            using var stream = File.OpenRead(weights);
+            generator.load(stream, strict: true);
+        }
+        catch (Exception ex)
+        {
+            generator.Dispose();
+            throw new PluginException($"{weights} is missing, damaged or not a generator with ngf={description.Ngf}, blocks={description.Blocks} ({ex.Message}).", ex);
+        }
+        generator.to(device);
+        generator.eval();
+        return generator;
+    }
+
+    private static void WriteAtomically(string path, Action<Stream> write)
+    {
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            write(stream);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>generator.json.</summary>
+    private sealed record ExportedModel(int Ngf, int Blocks, long Iterations);
+}

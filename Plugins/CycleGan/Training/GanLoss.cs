@@ -1,0 +1,19 @@
+using static TorchSharp.torch;
+
+namespace StyleForge.Plugins.CycleGan.Training;
+
+/// <summary>The adversarial loss of a discriminator's raw score map against "real" (1) or "fake" (0).</summary>
+internal sealed class GanLoss
+{
+    private readonly GanLossKind _kind;
+
+    public GanLoss(GanLossKind kind) => _kind = kind;
+
+    public Tensor Compute(Tensor scores, bool targetIsReal)
+    {
+        var target = targetIsReal ? ones_like(scores) : zeros_like(scores);
+        return _kind == GanLossKind.Lsgan
+            ? nn.functional.mse_loss(scores, target)
+            : nn.functional.binary_cross_entropy_with_logits(scores, target);
+    }
+}
