@@ -4,7 +4,8 @@ setlocal
 set "ROOT=%~dp0"
 if "%STYLEFORGE_CONFIGURATION%"=="" (set "CONFIG=Release") else (set "CONFIG=%STYLEFORGE_CONFIGURATION%")
 set "HOST=%ROOT%artifacts\bin\Host\%CONFIG%\styleforge.dll"
-set "STAMP=%ROOT%artifacts\.launcher-%CONFIG%.stamp"
+if "%STYLEFORGE_TORCH_BACKEND%"=="" (set "BACKEND=cpu") else (set "BACKEND=%STYLEFORGE_TORCH_BACKEND%")
+set "STAMP=%ROOT%artifacts\.launcher-%CONFIG%-%BACKEND%.stamp"
 
 powershell -NoProfile -Command ^
   "$root = '%ROOT%'; $stamp = '%STAMP%'; $host_ = '%HOST%';" ^
@@ -15,7 +16,8 @@ powershell -NoProfile -Command ^
   "if ($changed) { exit 1 } else { exit 0 }"
 if errorlevel 1 (
   echo styleforge: building (%CONFIG%^)... 1>&2
-  dotnet build "%ROOT%Host\Host.csproj" -c %CONFIG% -nologo -v q 1>&2 || (echo styleforge: build failed 1>&2 & exit /b 2)
+  del /q "%ROOT%artifacts\.launcher-%CONFIG%-*.stamp" 2>nul
+  dotnet build "%ROOT%Host\Host.csproj" -c %CONFIG% -p:TorchBackend=%BACKEND% -nologo -v q 1>&2 || (echo styleforge: build failed 1>&2 & exit /b 2)
   type nul > "%STAMP%"
 )
 dotnet "%HOST%" %*

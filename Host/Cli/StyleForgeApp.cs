@@ -56,9 +56,9 @@ internal static class StyleForgeApp
             config.AddCommand<BenchCommand>("bench").WithDescription("Run a benchmark and print JSON: convert (end-to-end vs network-only megapixels/s, peak RSS) or one a plugin offers.").WithExample("bench", "convert").WithExample("bench", "convert", "--model", "runs/daynight", "--sizes", "1024").WithExample("bench", "train", "--size", "64", "--ngf", "32");
             config.AddCommand<ViewCommand>("view")
                 .WithDescription(ViewCommand.Description)
-                .WithExample("view", "runs/daynight/data/testA", "runs/daynight/converted/a2b")
+                .WithExample("view", "runs/daynight/data/testA", "runs/daynight/converted/testA")
                 .WithExample("view", "textures/brick.png", "--mode", "tile")
-                .WithExample("view", "runs/daynight/data/testA", "runs/daynight/converted/a2b", "--headless", "--out", "sheet.png", "--mode", "split");
+                .WithExample("view", "runs/daynight/data/testA", "runs/daynight/converted/testA", "--headless", "--out", "sheet.png", "--mode", "split");
             config.AddCommand<SampleCommand>("sample")
                 .WithDescription("Write a built-in procedural texture set: day/night facades with held-out truth for scoring.")
                 .WithExample("sample", "daynight", "--out", "data/daynight")

@@ -26,7 +26,7 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
         public string Before { get; init; } = "";
 
         [CommandArgument(1, "[PATH]")]
-        [Description("A second file or folder (the 'after' side); files pair up by relative path. Example: runs/daynight/converted/a2b")]
+        [Description("A second file or folder (the 'after' side); files pair up by relative path. Example: runs/daynight/converted/testA")]
         public string? After { get; init; }
 
         [CommandOption("--mode <MODE>")]
