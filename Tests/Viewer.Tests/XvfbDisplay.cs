@@ -42,7 +42,9 @@ public sealed class XvfbDisplay : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "-displayfd", "1", "-screen", "0", $"{ScreenWidth}x{ScreenHeight}x24", "-nolisten", "tcp" })
+        // -noreset: by default the server resets whenever its last client leaves, and a
+        // viewer or xdotool connecting during that reset fails.
+        foreach (var argument in new[] { "-displayfd", "1", "-noreset", "-screen", "0", $"{ScreenWidth}x{ScreenHeight}x24", "-nolisten", "tcp" })
         {
             info.ArgumentList.Add(argument);
         }
