@@ -102,4 +102,24 @@ public sealed class ModelShapeTests
             }
         }
     }
+
+    [Fact]
+    public void Reference_initialization_with_the_same_seed_gives_the_same_weights()
+    {
+        // Given two generators initialised from generators with the same seed, and one from another seed
+        using var first = new ResnetGenerator(new GeneratorArchitecture(4, 1));
+        using var second = new ResnetGenerator(new GeneratorArchitecture(4, 1));
+        using var third = new ResnetGenerator(new GeneratorArchitecture(4, 1));
+        using (var random = new Generator(11)) { ReferenceInitialization.Apply(first, random); }
+        using (var random = new Generator(11)) { ReferenceInitialization.Apply(second, random); }
+        using (var random = new Generator(12)) { ReferenceInitialization.Apply(third, random); }
+
+        // When their first weights are compared
+        using var scope = NewDisposeScope();
+        var weights = new[] { first, second, third }.Select(g => g.parameters().First()).ToArray();
+
+        // Then the same seed gives the same weights and another seed other weights
+        Assert.True(weights[0].eq(weights[1]).all().item<bool>());
+        Assert.False(weights[0].eq(weights[2]).all().item<bool>());
+    }
 }

@@ -22,7 +22,9 @@ internal static class ReferenceInitialization
             };
             if (weight is not null)
             {
-                nn.init.normal_(weight, 0.0, Std, generator);
+                // Tensor.normal_, not nn.init.normal_: TorchSharp 0.107's init.normal_ ignores its generator argument,
+                // which made "same seed, same run" fail (measured in a test).
+                weight.normal_(0.0, Std, generator);
             }
             bias?.zero_();
         }
