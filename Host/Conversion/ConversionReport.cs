@@ -51,6 +51,7 @@ internal static class ConversionReport
         }
         var skipReasons = summary.Skipped
             .GroupBy(s => s.Reason.StartsWith("not a colour map", StringComparison.Ordinal) ? "not a colour map" : s.Reason)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Count()} {g.Key}");
         var skipped = summary.Skipped.Count == 0 ? "0" : $"{summary.Skipped.Count} ({string.Join(", ", skipReasons)})";
         console.Info(string.Create(CultureInfo.InvariantCulture,
