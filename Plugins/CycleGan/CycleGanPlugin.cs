@@ -11,8 +11,10 @@ namespace StyleForge.Plugins.CycleGan;
 /// The CycleGAN plugin: learns A to B and B to A from two unpaired texture folders and applies either
 /// mapping. Reading <see cref="Descriptor"/> never loads libtorch; training and stylizing do.
 /// </summary>
-public sealed class CycleGanPlugin : ITrainableStylizerPlugin
+public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvider
 {
+    private static readonly Benchmarks.CycleGanBenchmarks BenchmarkSuite = new();
+
     private static readonly PluginDescriptor DescriptorValue = new(
         "cyclegan",
         "1.0.0",
@@ -43,4 +45,9 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin
         return new CycleGanStylizer(generator, device);
     }
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> Benchmarks => BenchmarkSuite.Names;
+
+    /// <inheritdoc />
+    public string Run(string name, IReadOnlyDictionary<string, string> arguments, IPluginContext context) => BenchmarkSuite.Run(name, arguments, context);
 }

@@ -15,7 +15,7 @@ internal sealed class TileAxis
         _weights = weights;
     }
 
-    /// <summary>The tiles in order; the first starts at 0 and the last ends at the domain length.</summary>
+    /// <summary>The tiles in order; the first starts at 0. On a line the last ends at the length; on a circle a tile may wrap past it.</summary>
     public IReadOnlyList<TileSpan> Spans { get; }
 
     /// <summary>The blend weight of tile <paramref name="index"/> at each of its pixels.</summary>
@@ -46,6 +46,39 @@ internal sealed class TileAxis
         }
         return new TileAxis(spans, Normalise(length, spans, raw));
     }
+
+    /// <summary>
+    /// Plans tiles around a circle of <paramref name="length"/> pixels, for seamless textures: a tile may run past
+    /// the end and continue at 0, and every tile edge has a neighbour, so every edge is blended away. A circle that
+    /// fits in one tile still gets two full-length tiles half a turn apart: a generator run on the whole torus is
+    /// exact except next to its right and bottom edges (the transposed convolutions have no wrap-around), and
+    /// the second tile covers that strip from its middle.
+    /// </summary>
+    public static TileAxis PlanCircular(int length, int tile, int overlap)
+    {
+        if (tile % 4 != 0 || overlap % 4 != 0 || tile <= 0 || overlap < 0 || 2 * overlap > tile || length < 1)
+        {
+            throw new ArgumentException($"Cannot tile circle {length} with tile {tile} and overlap {overlap}: tile and overlap must be multiples of 4, the overlap at most half the tile.");
+        }
+        var whole = (length + 3) / 4 * 4;
+        var spanLength = Math.Min(tile, whole);
+        var count = whole <= tile ? 2 : (int)Math.Ceiling(length / (double)(tile - overlap));
+        var spans = StartsAround(length, spanLength, count);
+        while (whole > tile && !SharesAtLeast(spans, length, overlap))
+        {
+            // Rounding starts to multiples of 4 can shave a few pixels off one overlap; one more tile restores it.
+            spans = StartsAround(length, spanLength, ++count);
+        }
+        var band = Math.Min(overlap, spanLength / 2 / 4 * 4);
+        var raw = spans.Select(span => Window(span.Length, band, band)).ToArray();
+        return new TileAxis(spans, Normalise(length, spans, raw));
+    }
+
+    private static List<TileSpan> StartsAround(int length, int spanLength, int count) =>
+        Enumerable.Range(0, count).Select(i => new TileSpan((int)Math.Round(i * length / (double)count / 4) * 4 % length, spanLength)).ToList();
+
+    private static bool SharesAtLeast(List<TileSpan> spans, int length, int overlap) =>
+        spans.Select((span, i) => span.End - (i + 1 < spans.Count ? spans[i + 1].Start : spans[0].Start + length)).All(shared => shared >= overlap);
 
     private static List<TileSpan> SpreadEvenly(int length, int tile, int overlap)
     {
@@ -99,14 +132,14 @@ internal sealed class TileAxis
         {
             for (var p = 0; p < spans[i].Length; p++)
             {
-                sum[spans[i].Start + p] += raw[i][p];
+                sum[(spans[i].Start + p) % length] += raw[i][p];
             }
         }
         for (var i = 0; i < spans.Count; i++)
         {
             for (var p = 0; p < spans[i].Length; p++)
             {
-                raw[i][p] = (float)(raw[i][p] / sum[spans[i].Start + p]);
+                raw[i][p] = (float)(raw[i][p] / sum[(spans[i].Start + p) % length]);
             }
         }
         return raw;
