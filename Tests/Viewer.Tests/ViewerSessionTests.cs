@@ -125,6 +125,14 @@ public sealed class ViewerSessionTests
         Assert.Contains(bindings, b => b.Key.Contains("Space"));
     }
 
+    [Fact]
+    public void Docs_list_every_binding_exactly_as_the_help_text_does()
+    {
+        // Given docs/viewer.md, When it is read, Then each (key, action) row of the help text is in its table
+        var doc = File.ReadAllText(RepositoryFiles.ViewerDoc);
+        Assert.All(WindowViewer.KeyBindings, b => Assert.Contains($"| {b.Key} | {b.Action} |", doc));
+    }
+
     private static ViewerSession Open(ViewMode mode, params ViewerPair[] pairs)
     {
         var session = new ViewerSession(pairs, new ViewerOptions { Mode = mode, Width = 400, Height = 200 });
