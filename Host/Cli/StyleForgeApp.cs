@@ -27,6 +27,8 @@ internal static class StyleForgeApp
         app.Configure(config =>
         {
             config.SetApplicationName("styleforge");
+            // A mistyped option must be an error, not silently ignored.
+            config.UseStrictParsing();
             config.ConfigureConsole(console.Output);
             config.Settings.Registrar.RegisterInstance(console);
             config.CancellationExitCode(ExitCodes.Cancelled);
