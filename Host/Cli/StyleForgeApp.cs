@@ -12,7 +12,7 @@ internal static class StyleForgeApp
     /// -a; they are rewritten to their long names before parsing.
     /// </summary>
     public static IReadOnlyList<string> NormalizeArguments(IReadOnlyList<string> args) =>
-        args.Select(a => a switch
+        BenchCommand.SeparatePluginArguments(args).Select(a => a switch
         {
             "--a" => "--domain-a",
             "--b" => "--domain-b",

@@ -26,6 +26,23 @@ public sealed class WindowViewerTests(XvfbDisplay display)
     }
 
     [Fact]
+    public async Task The_window_manager_close_request_ends_the_viewer()
+    {
+        XScreen.RequireTools();
+        var screen = new XScreen(display.Name);
+        // Given the viewer showing a pair
+        var options = new ViewerOptions { Display = display.Name, Width = 160, Height = 120, Mode = ViewMode.Single, TitlePrefix = "CloseTest" };
+        var run = Task.Factory.StartNew(() => WindowViewer.Run([RedToBlue], options), TaskCreationOptions.LongRunning);
+        screen.WaitFor("the converted image", (80, 60, Blue));
+
+        // When the window manager sends WM_DELETE_WINDOW, as a title-bar close button does
+        WindowManagerRequests.RequestClose(display.Name, long.Parse(screen.XDoTool("search", "--name", "CloseTest")));
+
+        // Then Run returns 0
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public void A_display_that_cannot_be_opened_raises_DisplayUnavailableException()
     {
         // Given a display number nobody serves
@@ -74,6 +91,17 @@ public sealed class WindowViewerTests(XvfbDisplay display)
             screen.WaitFor("red channel of blue", (160, 120, Black));
             screen.XDoTool("key", "c");
             screen.WaitFor("all channels", (160, 120, Blue));
+
+            // When the window shrinks to 160x120 and F refits, Then the swapchain follows and the tiling fits x 20..139
+            screen.XDoTool("windowsize", window, "160", "120");
+            screen.XDoTool("mousemove", "80", "60", "key", "f");
+            screen.WaitFor("tile refitted to the smaller window", (10, 60, Background), (80, 60, Blue), (130, 60, Blue));
+
+            // When the window is unmapped (minimised) and mapped again, Then it still reacts and draws
+            screen.XDoTool("windowunmap", window);
+            screen.XDoTool("windowmap", window);
+            screen.XDoTool("mousemove", "80", "60", "key", "F2");
+            screen.WaitFor("side by side after restoring", (40, 60, Red), (120, 60, Blue));
         }
         finally
         {
