@@ -43,6 +43,24 @@ public sealed class WindowViewerTests(XvfbDisplay display)
     }
 
     [Fact]
+    public async Task Destroying_the_window_from_outside_ends_the_viewer_without_killing_the_process()
+    {
+        XScreen.RequireTools();
+        var screen = new XScreen(display.Name);
+        // Given the viewer showing a pair
+        var options = new ViewerOptions { Display = display.Name, Width = 160, Height = 120, Mode = ViewMode.Single, TitlePrefix = "DestroyTest" };
+        var run = Task.Factory.StartNew(() => WindowViewer.Run([RedToBlue], options), TaskCreationOptions.LongRunning);
+        screen.WaitFor("the converted image", (80, 60, Blue));
+
+        // When another client destroys the window (Xlib's default error handler would exit the process
+        // on the errors that teardown then causes)
+        screen.XDoTool("windowclose", screen.XDoTool("search", "--name", "DestroyTest"));
+
+        // Then Run returns 0 and this test process is still here to check it
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
     public void A_display_that_cannot_be_opened_raises_DisplayUnavailableException()
     {
         // Given a display number nobody serves
