@@ -47,6 +47,7 @@ public static class HeadlessRenderer
                 $"{device.MaxImageDimension2D} px limit of {device.Name}; use a smaller cell size or fewer pairs.");
         }
 
+        GpuTexturePair.CheckFits(device, pairs);
         using var commands = new GpuCommands(device);
         using var target = new GpuImage(device, layout.Width, layout.Height, SheetFormat,
             ImageUsageFlags.ColorAttachmentBit | ImageUsageFlags.TransferSrcBit | ImageUsageFlags.TransferDstBit);

@@ -38,6 +38,7 @@ public static class WindowViewer
         using var instance = VulkanInstance.Create(WindowSurface.InstanceExtensions);
         using var surface = new WindowSurface(instance, window);
         using var device = VulkanDevice.Create(instance, surface.CanPresent);
+        GpuTexturePair.CheckFits(device, pairs);
         using var renderer = new WindowRenderer(device, surface, preferImmediate: options.Frames is not null);
         var session = new ViewerSession(pairs, options);
         RunLoop(window, renderer, session, options.Frames);

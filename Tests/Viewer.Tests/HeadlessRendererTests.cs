@@ -160,6 +160,18 @@ public sealed class HeadlessRendererTests
         Assert.Contains("64", e.Message);
     }
 
+    [Fact]
+    public void A_texture_over_the_device_limit_is_rejected_naming_the_file()
+    {
+        // Given a 65537x1 image, wider than any Vulkan device's maxImageDimension2D
+        var wide = TestImages.Solid("strip.png", 65537, 1, 1, 2, 3);
+
+        // When it is rendered, Then the error names the file and the device's limit
+        var e = Assert.Throws<ArgumentException>(() => HeadlessRenderer.RenderSheet([new ViewerPair(wide, null)], ViewMode.Single, 8));
+        Assert.Contains("strip.png", e.Message);
+        Assert.Contains("texture limit", e.Message);
+    }
+
     private static (byte R, byte G, byte B) Rgb((byte R, byte G, byte B, byte A) texel) => (texel.R, texel.G, texel.B);
 
     private static (byte, byte, byte, byte) Pixel(RenderedSheet sheet, int x, int y)

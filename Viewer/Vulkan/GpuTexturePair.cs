@@ -42,6 +42,19 @@ internal sealed unsafe class GpuTexturePair : IDisposable
         _linearSet = CreateSet(pipeline, linear, after);
     }
 
+    /// <summary>Fails naming the first image larger than the device's texture limit, before any upload starts.</summary>
+    public static void CheckFits(VulkanDevice device, IEnumerable<ViewerPair> pairs)
+    {
+        var limit = device.MaxImageDimension2D;
+        var tooLarge = pairs.SelectMany(p => new[] { p.Before, p.After }).OfType<ViewerImage>()
+            .FirstOrDefault(i => i.Width > limit || i.Height > limit);
+        if (tooLarge is not null)
+        {
+            throw new ArgumentException($"Image '{tooLarge.Name}' is {tooLarge.Width}x{tooLarge.Height}, over the " +
+                $"{limit} px texture limit of the Vulkan device {device.Name}.");
+        }
+    }
+
     public DescriptorSet Set(bool linear) => linear ? _linearSet : _nearestSet;
 
     public void Dispose()
@@ -53,11 +66,6 @@ internal sealed unsafe class GpuTexturePair : IDisposable
 
     private static GpuImage Upload(VulkanDevice device, GpuCommands commands, ViewerImage source)
     {
-        if (source.Width > device.MaxImageDimension2D || source.Height > device.MaxImageDimension2D)
-        {
-            throw new ArgumentException($"Image '{source.Name}' is {source.Width}x{source.Height}, over the " +
-                $"{device.MaxImageDimension2D} px texture limit of the Vulkan device {device.Name}.");
-        }
         // A full mip chain lets the linear sampler read a level near the screen size when zoomed out:
         // without it a fitted 4096 px texture aliases and costs a cache miss per pixel.
         var levels = device.CanBlitLinear(TextureFormat) ? (uint)BitOperations.Log2((uint)Math.Max(source.Width, source.Height)) + 1 : 1;
