@@ -50,6 +50,27 @@ public sealed class HeadlessRendererTests
     }
 
     [Fact]
+    public void A_conversion_at_half_resolution_lines_up_with_its_source_in_split_mode()
+    {
+        // Given a 16x16 texture and an 8x8 conversion of it
+        var half = TestImages.Generate("a/half.png", 8, 8, (x, y) => ((byte)(x * 30), 100, (byte)(y * 30), 255));
+
+        // When the pair is split in a 64 px cell
+        var sheet = HeadlessRenderer.RenderSheet([new ViewerPair(Before, half)], ViewMode.Split, 64);
+
+        // Then the after half is stretched over the before image's frame: 8 px per after texel
+        var expected = new ExpectedSheet(64, 64);
+        for (var y = 0; y < 64; y++)
+        {
+            for (var x = 0; x < 64; x++)
+            {
+                expected.Set(x, y, Rgb(x < 32 ? TestImages.Texel(Before, x / 4, y / 4) : TestImages.Texel(half, x / 8, y / 8)));
+            }
+        }
+        expected.AssertMatches(sheet, Tolerance);
+    }
+
+    [Fact]
     public void Tile_mode_repeats_the_converted_texture_three_times_each_way()
     {
         // Given a 16x16 pair and a 96 px cell, so the 3x3 tiling (48 texels) is drawn at 2 px per texel

@@ -54,21 +54,25 @@ vec3 shade(vec4 texel, vec2 pixel)
 }
 
 // Maps a pixel of a panel to content coordinates and shades the texel found there.
-// Tiled content is three images wide; the repeat sampler wraps it, so linear filtering
-// blends across the tile edges exactly as a tiling game texture would.
-vec3 panel(sampler2D image, vec2 imageSize, vec2 contentSize, vec2 local, vec2 panelSize, vec2 pixel)
+// `frame` is the size in content units that one copy of the image covers, and `repeats`
+// how many copies there are each way (3 in tile mode; the repeat sampler wraps them, so
+// linear filtering blends across tile edges as a tiling game texture would). In side and
+// split views the after image is framed by the before image's size, so a conversion made
+// at another resolution still lines up texel for texel with its source.
+vec3 panel(sampler2D image, vec2 imageSize, vec2 frame, float repeats, vec2 local, vec2 panelSize, vec2 pixel)
 {
     vec2 content = (local - 0.5 * panelSize) / view.zoom + view.center;
-    if (any(lessThan(content, vec2(0.0))) || any(greaterThanEqual(content, contentSize)))
+    if (any(lessThan(content, vec2(0.0))) || any(greaterThanEqual(content, repeats * frame)))
     {
         return BACKGROUND;
     }
-    // The zoom is the same for every pixel, so the mip level is known exactly: one level per
-    // halving of the zoom. Passing it keeps it right where side-by-side panels, the split or
-    // tile edges meet (implicit derivatives jump there), and a uniform level is also the
-    // fastest sampling path on CPU drivers such as lavapipe.
-    float lod = max(0.0, -log2(view.zoom));
-    return shade(textureLod(image, content / imageSize, lod), pixel);
+    // The scale is the same for every pixel, so the mip level is known exactly: one level
+    // per halving of texels per pixel. Passing it keeps it right where side-by-side panels,
+    // the split or tile edges meet (implicit derivatives jump there), and a uniform level
+    // is also the fastest sampling path on CPU drivers such as lavapipe.
+    vec2 texelsPerPixel = imageSize / frame / view.zoom;
+    float lod = max(0.0, log2(max(texelsPerPixel.x, texelsPerPixel.y)));
+    return shade(textureLod(image, content / frame, lod), pixel);
 }
 
 void main()
@@ -80,15 +84,15 @@ void main()
         float halfWidth = 0.5 * view.viewSize.x;
         vec2 panelSize = vec2(halfWidth, view.viewSize.y);
         color = pixel.x < halfWidth
-            ? panel(beforeTexture, view.beforeSize, view.beforeSize, pixel, panelSize, pixel)
-            : panel(afterTexture, view.afterSize, view.afterSize, pixel - vec2(halfWidth, 0.0), panelSize, pixel);
+            ? panel(beforeTexture, view.beforeSize, view.beforeSize, 1.0, pixel, panelSize, pixel)
+            : panel(afterTexture, view.afterSize, view.beforeSize, 1.0, pixel - vec2(halfWidth, 0.0), panelSize, pixel);
     }
     else if (view.mode == MODE_SPLIT)
     {
         float splitX = view.split * view.viewSize.x;
         color = pixel.x < splitX
-            ? panel(beforeTexture, view.beforeSize, view.beforeSize, pixel, view.viewSize, pixel)
-            : panel(afterTexture, view.afterSize, view.afterSize, pixel, view.viewSize, pixel);
+            ? panel(beforeTexture, view.beforeSize, view.beforeSize, 1.0, pixel, view.viewSize, pixel)
+            : panel(afterTexture, view.afterSize, view.beforeSize, 1.0, pixel, view.viewSize, pixel);
         if (abs(pixel.x - splitX) < 0.5 * view.divider)
         {
             color = DIVIDER;
@@ -96,15 +100,15 @@ void main()
     }
     else if (view.mode == MODE_TILE)
     {
-        color = panel(afterTexture, view.afterSize, 3.0 * view.afterSize, pixel, view.viewSize, pixel);
+        color = panel(afterTexture, view.afterSize, view.afterSize, 3.0, pixel, view.viewSize, pixel);
     }
     else if (view.mode == MODE_AFTER)
     {
-        color = panel(afterTexture, view.afterSize, view.afterSize, pixel, view.viewSize, pixel);
+        color = panel(afterTexture, view.afterSize, view.afterSize, 1.0, pixel, view.viewSize, pixel);
     }
     else
     {
-        color = panel(beforeTexture, view.beforeSize, view.beforeSize, pixel, view.viewSize, pixel);
+        color = panel(beforeTexture, view.beforeSize, view.beforeSize, 1.0, pixel, view.viewSize, pixel);
     }
     outColor = vec4(color, 1.0);
 }
