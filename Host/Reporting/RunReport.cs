@@ -37,7 +37,8 @@ internal static class RunReport
         var html = new StringBuilder();
         var images = 0;
         var metrics = sources.Metrics is not null ? MetricsReport.Read(sources.Metrics) : null;
-        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(sources.RunDirectory));
+        var name = PipelineName(Path.Combine(sources.RunDirectory, PipelineRunner.ResolvedConfigFile))
+            ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(sources.RunDirectory));
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>StyleForge report: ")
             .Append(Encode(name)).Append("</title><style>").Append(Style).Append("</style></head><body>");
         html.Append("<h1>StyleForge report: ").Append(Encode(name)).Append("</h1>");
@@ -202,6 +203,16 @@ internal static class RunReport
         html.Append(File.Exists(path)
             ? "<pre>" + Encode(File.ReadAllText(path)) + "</pre>"
             : "<p class=\"note\">No " + PipelineRunner.ResolvedConfigFile + " in the run folder.</p>");
+    }
+
+    private static string? PipelineName(string resolvedConfig)
+    {
+        if (!File.Exists(resolvedConfig))
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(File.ReadAllText(resolvedConfig));
+        return document.RootElement.TryGetProperty("name", out var name) ? name.GetString() : null;
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -45,11 +45,13 @@ public sealed class DayNightPipelineTests
         Assert.Equal(3, Count("data/testA"));
         Assert.Equal(3, Count("data/testB_truth"));
 
-        // ... the model folder names its plugin and holds the training curves ...
-        var model = ModelManifest.Locate(Path.Combine(run, "model"));
+        // ... the training folder holds the loss log and sample sheets, and the exported model names its plugin ...
+        var training = Path.Combine(run, "model");
+        var model = ModelManifest.Locate(training);
         Assert.NotNull(model);
         Assert.Equal("cyclegan", model.Value.Manifest.Plugin);
-        Assert.True(File.Exists(Path.Combine(model.Value.Directory, "losses.csv")), "losses.csv missing");
+        Assert.True(File.Exists(Path.Combine(training, "losses.csv")), "losses.csv missing");
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(training, "samples"), "*.png"));
 
         // ... every test texture was converted both ways at its own size ...
         var inputs = TextureFolder.Open(Path.Combine(run, "data", "testA"));
