@@ -10,9 +10,6 @@ public static class HeadlessRenderer
 {
     private const Format SheetFormat = Format.R8G8B8A8Unorm;
 
-    // Matches BACKGROUND in view.frag, so gaps between cells look like the empty window.
-    private const float Background = 0.12f;
-
     /// <summary>
     /// Draws every pair into a grid of cells and reads the result back. Side mode gives each
     /// pair two cells (before | after); split shows before left and after right of the middle;
@@ -74,7 +71,9 @@ public static class HeadlessRenderer
         ImageBarriers.Transition(vk, cmd, target.Handle,
             ImageLayout.Undefined, AccessFlags.None, PipelineStageFlags.TopOfPipeBit,
             ImageLayout.TransferDstOptimal, AccessFlags.TransferWriteBit, PipelineStageFlags.TransferBit);
-        var color = new ClearColorValue(Background, Background, Background, 1);
+        // Gaps between cells look like the empty part of the window.
+        var background = ViewConstants.Background;
+        var color = new ClearColorValue(background, background, background, 1);
         var range = ImageBarriers.Color;
         vk.CmdClearColorImage(cmd, target.Handle, ImageLayout.TransferDstOptimal, &color, 1, &range);
         ImageBarriers.Transition(vk, cmd, target.Handle,

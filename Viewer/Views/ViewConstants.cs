@@ -7,6 +7,9 @@ namespace StyleForge.Viewer.Views;
 [StructLayout(LayoutKind.Sequential)]
 internal struct ViewConstants
 {
+    /// <summary>The gray outside the image, BACKGROUND in view.frag; render passes clear to it too.</summary>
+    public const float Background = 0.12f;
+
     public Vector2 Origin;
     public Vector2 ViewSize;
     public Vector2 Center;

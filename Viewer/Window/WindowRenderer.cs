@@ -19,9 +19,6 @@ internal enum FrameResult
 /// <summary>Draws the current view into the window's swapchain, one frame in flight.</summary>
 internal sealed unsafe class WindowRenderer : IDisposable
 {
-    // Matches BACKGROUND in view.frag.
-    private const float Background = 0.12f;
-
     private readonly VulkanDevice _device;
     private readonly WindowSurface _surface;
     private readonly SwapchainFunctions _functions;
@@ -164,7 +161,8 @@ internal sealed unsafe class WindowRenderer : IDisposable
             Flags = CommandBufferUsageFlags.OneTimeSubmitBit,
         };
         VulkanCall.Check(vk.BeginCommandBuffer(cmd, &begin), "vkBeginCommandBuffer");
-        var clear = new ClearValue(new ClearColorValue(Background, Background, Background, 1));
+        var background = ViewConstants.Background;
+        var clear = new ClearValue(new ClearColorValue(background, background, background, 1));
         var pass = new RenderPassBeginInfo
         {
             SType = StructureType.RenderPassBeginInfo,
