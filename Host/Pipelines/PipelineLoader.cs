@@ -152,7 +152,7 @@ internal sealed class PipelineLoader
     {
         foreach (var (keyNode, _) in root.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = KeyText(keyNode);
             if (!TopLevelKeys.Contains(key))
             {
                 _errors.Add(new(At(keyNode), $"unknown key '{key}'{NearestName.Hint(key, TopLevelKeys)}; a pipeline has {string.Join(", ", TopLevelKeys)}"));
@@ -242,7 +242,7 @@ internal sealed class PipelineLoader
             .Concat(kind.PluginUse == StepPluginUse.None ? Array.Empty<string>() : new[] { "plugin", "options" }).ToList();
         foreach (var (keyNode, _) in mapping.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = KeyText(keyNode);
             if (!allowed.Contains(key))
             {
                 var where = mapping.Children[keyNode] is { } valueNode && _overrideOrigins.ContainsKey(valueNode) ? At(valueNode) : At(keyNode);
@@ -392,7 +392,7 @@ internal sealed class PipelineLoader
         {
             foreach (var (keyNode, valueNode) in options.Children)
             {
-                var key = ((YamlScalarNode)keyNode).Value ?? "";
+                var key = KeyText(keyNode);
                 if (valueNode is YamlScalarNode scalar)
                 {
                     var where = _overrideOrigins.ContainsKey(valueNode) ? At(valueNode) : At(keyNode);
@@ -441,6 +441,9 @@ internal sealed class PipelineLoader
         }
         return scalar.Value;
     }
+
+    /// <summary>The text of a mapping key; a complex key (a list or mapping used as a key) never matches a valid name.</summary>
+    private static string KeyText(YamlNode keyNode) => keyNode is YamlScalarNode scalar ? scalar.Value ?? "" : keyNode.ToString();
 
     private static YamlNode? Node(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;

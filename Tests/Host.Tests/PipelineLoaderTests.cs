@@ -185,6 +185,22 @@ public sealed class PipelineLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Given_a_list_used_as_a_key_When_loaded_Then_it_is_reported_not_crashed_on()
+    {
+        var error = Assert.Single(Reject($"""
+            name: demo
+            ? [a, b]
+            : 1
+            steps:
+              - kind: probe
+                input: {Input}
+            """).Errors);
+
+        Assert.Equal(2, error.Where.Line);
+        Assert.Contains("unknown key", error.Message);
+    }
+
+    [Fact]
     public void Given_a_missing_file_When_loaded_Then_the_error_says_so()
     {
         var error = Assert.Single(Assert.Throws<PipelineValidationException>(
