@@ -18,9 +18,9 @@ internal sealed unsafe class TextureSampler : IDisposable
             MagFilter = filter,
             MinFilter = filter,
             // One mip level per lookup, not a blend of two: on lavapipe a fitted 4096 px texture
-            // then costs about 1.3x a lookup without mips, against 2.2x for trilinear (measured
-            // A/B on this machine; see docs/viewer.md). The only price is a level change while
-            // zooming, which a still comparison view never shows.
+            // then costs 1.25x a lookup without mips, against 2.2x for trilinear (measured A/B
+            // in one run on this machine; see docs/viewer.md). The only price is a level change
+            // while zooming, which a still comparison view never shows.
             MipmapMode = SamplerMipmapMode.Nearest,
             AddressModeU = SamplerAddressMode.Repeat,
             AddressModeV = SamplerAddressMode.Repeat,
