@@ -21,6 +21,68 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
 
     public BenchCommand(HostConsole console) => _console = console;
 
+    /// <summary>
+    /// The CLI parses strictly, so a plugin benchmark's own flags (bench train --size 64) would be
+    /// rejected as unknown. For any benchmark but convert, the arguments after the name are moved
+    /// behind a "--" so they reach the plugin untouched; only the host's --plugins DIR stays in
+    /// front, since it decides which plugins are loaded. Other verbs' arguments are returned as they were.
+    /// </summary>
+    public static IReadOnlyList<string> SeparatePluginArguments(IReadOnlyList<string> args)
+    {
+        if (args.Count < 3 || args[0] != "bench" || string.Equals(args[1], "convert", StringComparison.OrdinalIgnoreCase)
+            || args[1].StartsWith('-') || args.Contains("--"))
+        {
+            return args;
+        }
+        var host = new List<string> { args[0], args[1] };
+        var plugin = new List<string>();
+        for (var i = 2; i < args.Count; i++)
+        {
+            if (args[i] == "--plugins" && i + 1 < args.Count)
+            {
+                host.Add(args[i]);
+                host.Add(args[++i]);
+            }
+            else if (args[i].StartsWith("--plugins=", StringComparison.Ordinal))
+            {
+                host.Add(args[i]);
+            }
+            else
+            {
+                plugin.Add(args[i]);
+            }
+        }
+        return host.Append("--").Concat(plugin).ToList();
+    }
+
+    /// <summary>Reads "--key value" and "--flag" pairs; a bare flag means true.</summary>
+    public static Dictionary<string, string> ParsePluginArguments(IReadOnlyList<string> raw)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < raw.Count; i++)
+        {
+            if (!raw[i].StartsWith("--", StringComparison.Ordinal) || raw[i].Length == 2)
+            {
+                throw new ArgumentException($"benchmark arguments are --key value pairs; '{raw[i]}' is not a --key");
+            }
+            var key = raw[i][2..];
+            var equals = key.IndexOf('=');
+            if (equals > 0)
+            {
+                arguments[key[..equals]] = key[(equals + 1)..];
+            }
+            else if (i + 1 < raw.Count && !raw[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                arguments[key] = raw[++i];
+            }
+            else
+            {
+                arguments[key] = "true";
+            }
+        }
+        return arguments;
+    }
+
     public sealed class Settings : PluginSettings
     {
         [CommandArgument(0, "<NAME>")]
@@ -125,15 +187,22 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         var found = PluginBenchmarks.Find(catalog, settings.Name);
         if (found is null)
         {
-            _console.Fail($"no benchmark named '{settings.Name}'; available: {string.Join(", ", PluginBenchmarks.Names(catalog))}");
+            var unloaded = catalog.Failures.Count == 0 ? ""
+                : $" (plugins that failed to load: {string.Join("; ", catalog.Failures.Select(f => $"{f.Name}: {f.Reason}"))})";
+            _console.Fail($"no benchmark named '{settings.Name}'; available: {string.Join(", ", PluginBenchmarks.Names(catalog))}{unloaded}");
             return ExitCodes.Usage;
         }
         var (plugin, provider) = found.Value;
-        // Undeclared --key value pairs reach the plugin as they were typed; a bare --flag means true.
-        var arguments = context.Remaining.Parsed.ToDictionary(
-            g => g.Key.TrimStart('-'),
-            g => g.LastOrDefault() ?? "true",
-            StringComparer.Ordinal);
+        Dictionary<string, string> arguments;
+        try
+        {
+            arguments = ParsePluginArguments(context.Remaining.Raw.ToList());
+        }
+        catch (ArgumentException ex)
+        {
+            _console.Fail(ex.Message);
+            return ExitCodes.Usage;
+        }
         if (settings.Model is not null)
         {
             arguments["model"] = settings.Model;

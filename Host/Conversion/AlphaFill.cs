@@ -10,13 +10,13 @@ namespace StyleForge.Host.Conversion;
 /// </summary>
 internal static class AlphaFill
 {
-    /// <summary>Returns a copy of <paramref name="rgb"/> filled where <paramref name="alpha"/> is 0; visible pixels are unchanged. Alpha is width x height values.</summary>
-    public static TextureBuffer Fill(TextureBuffer rgb, ReadOnlySpan<float> alpha)
+    /// <summary>
+    /// Fills <paramref name="rgb"/> in place where <paramref name="alpha"/> (width x height values) is
+    /// 0; visible pixels are unchanged. In place because a 4096 x 4096 copy would cost 192 MiB.
+    /// </summary>
+    public static void FillTransparent(TextureBuffer rgb, ReadOnlySpan<float> alpha)
     {
-        var width = rgb.Width;
-        var height = rgb.Height;
-        var result = new TextureBuffer(width, height, 3, (float[])rgb.Pixels.Clone()) { BitDepth = rgb.BitDepth, Encoding = rgb.Encoding };
-        var weights = new float[width * height];
+        var weights = new float[rgb.Width * rgb.Height];
         var visible = 0;
         for (var i = 0; i < weights.Length; i++)
         {
@@ -28,10 +28,9 @@ internal static class AlphaFill
         }
         if (visible == 0 || visible == weights.Length)
         {
-            return result;
+            return;
         }
-        Fill(result.Pixels, weights, width, height);
-        return result;
+        Fill(rgb.Pixels, weights, rgb.Width, rgb.Height);
     }
 
     /// <summary>Fills colours with zero weight in place from a half-size level of weighted averages, recursively.</summary>

@@ -86,9 +86,9 @@ internal sealed class ConversionRunner
         stylized.CompleteAdding();
         WaitQuietly(decoder, encoder);
         SaveManifest();
+        cancellation.ThrowIfCancellationRequested();
         // Surfaces a crash inside a worker stage rather than reporting a partial run as complete.
         Task.WaitAll(decoder, encoder);
-        cancellation.ThrowIfCancellationRequested();
         _clock.Stop();
         return new ConversionSummary(_converted.Order(StringComparer.Ordinal).ToList(),
             _plan.Textures.Where(t => t.Action == PlannedAction.Skip).ToList(),
@@ -134,7 +134,7 @@ internal sealed class ConversionRunner
             var rgb = ChannelLayouts.ToRgb(source.Pixels);
             if (source.Pixels.HasAlpha)
             {
-                rgb = AlphaFill.Fill(rgb, AlphaPlane(source.Pixels));
+                AlphaFill.FillTransparent(rgb, AlphaPlane(source.Pixels));
             }
             var entry = new ManifestEntry(ContentHash.OfBytes(bytes), info.Length, info.LastWriteTimeUtc, _plan.ModelHash, _plan.OptionsHash, DateTime.MinValue);
             return new DecodedJob(texture, source, rgb, entry);
@@ -236,7 +236,7 @@ internal sealed class ConversionRunner
         var done = Interlocked.Increment(ref _done);
         var megapixels = Interlocked.Add(ref _pixelsDone, pixels) / 1e6;
         var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
-        _progress?.Report(new PluginProgress("convert", done, _total, new Dictionary<string, double>
+        _progress?.Report(new PluginProgress("files", done, _total, new Dictionary<string, double>
         {
             ["mpx_per_s"] = megapixels / seconds,
             ["failed"] = _failures.Count,

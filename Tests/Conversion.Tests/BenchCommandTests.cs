@@ -39,11 +39,35 @@ public sealed class BenchCommandTests
         Assert.Contains("convert (host)", error);
     }
 
+    [Fact]
+    public void Given_a_benchmark_name_a_plugin_offers_When_run_with_its_flags_Then_the_plugins_json_is_printed()
+    {
+        var (exit, output, error) = Run("bench", "train", "--size", "32", "--ngf", "4", "--ndf", "4", "--blocks", "1", "--iters", "1", "--warmup", "0",
+            "--plugins", RepoLayout.HostPlugins);
+
+        Assert.True(exit == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(JsonValueKind.Object, json.ValueKind);
+        Assert.Contains("cyclegan", error);
+    }
+
+    [Fact]
+    public void Given_plugin_benchmark_flags_When_separated_and_parsed_Then_they_reach_the_plugin_as_key_value_pairs()
+    {
+        var separated = BenchCommand.SeparatePluginArguments(new[] { "bench", "train", "--size", "64", "--plugins", "p", "--ngf=32", "--quick" });
+
+        Assert.Equal(new[] { "bench", "train", "--plugins", "p", "--", "--size", "64", "--ngf=32", "--quick" }, separated);
+        Assert.Equal(new Dictionary<string, string> { ["size"] = "64", ["ngf"] = "32", ["quick"] = "true" },
+            BenchCommand.ParsePluginArguments(separated.Skip(5).ToList()));
+        Assert.Equal(new[] { "bench", "convert", "--sizes", "64" }, BenchCommand.SeparatePluginArguments(new[] { "bench", "convert", "--sizes", "64" }));
+        Assert.Equal(new[] { "convert", "--model", "m" }, BenchCommand.SeparatePluginArguments(new[] { "convert", "--model", "m" }));
+    }
+
     private static (int Exit, string Output, string Error) Run(params string[] args)
     {
         var output = new TestConsole().Width(80);
         var error = new TestConsole().Width(200);
-        var exit = StyleForgeApp.Create(new HostConsole(error, output)).Run(args);
+        var exit = StyleForgeApp.Create(new HostConsole(error, output)).Run(StyleForgeApp.NormalizeArguments(args));
         return (exit, output.Output, error.Output);
     }
 }

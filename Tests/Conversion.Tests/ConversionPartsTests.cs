@@ -188,12 +188,14 @@ public sealed class ConversionPartsTests : IDisposable
             }
         }
 
-        var filled = AlphaFill.Fill(rgb, alpha);
+        var original = (float[])rgb.Pixels.Clone();
+
+        AlphaFill.FillTransparent(rgb, alpha);
 
         for (var i = 0; i < rgb.Pixels.Length; i++)
         {
             var visible = alpha[i / 3] > 0;
-            Assert.Equal(visible ? rgb.Pixels[i] : (i % 3 == 0 ? 0.8f : 0.1f), filled.Pixels[i], 5);
+            Assert.Equal(visible ? original[i] : (i % 3 == 0 ? 0.8f : 0.1f), rgb.Pixels[i], 5);
         }
     }
 
