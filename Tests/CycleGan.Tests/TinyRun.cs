@@ -26,7 +26,7 @@ internal sealed class TinyRun : IDisposable
         foreach (var (name, value) in new[]
         {
             ("ngf", "4"), ("ndf", "4"), ("blocks", "1"), ("crop_size", "32"), ("load_size", "36"),
-            ("iterations", "6"), ("pool_size", "3"), ("device", "cpu"), ("sample_every", "1000"), ("checkpoint_every", "1000"),
+            ("iterations", "6"), ("pool_size", "3"), ("device", "cpu"), ("threads", "1"), ("sample_every", "1000"), ("checkpoint_every", "1000"),
         }.Concat(overrides))
         {
             values[name] = value;
