@@ -103,27 +103,55 @@ public sealed class CliTests : IDisposable
     public void Given_no_vulkan_driver_When_viewing_Then_the_error_says_what_to_install_and_exits_2()
     {
         var png = _temp.Combine("one.png");
-        using (var bitmap = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(8, 8))
-        {
-            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(bitmap, png);
-        }
-        var host = Path.Combine(RepoLayout.Root, "artifacts", "bin", "Host", RepoLayout.Configuration.ToLowerInvariant(), "styleforge.dll");
-        var start = new ProcessStartInfo("dotnet", $"\"{host}\" view \"{png}\" --headless --out \"{_temp.Combine("sheet.png")}\"")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        // Point the Vulkan loader at a driver list that does not exist: the same as a machine with no driver.
-        start.Environment["VK_ICD_FILENAMES"] = _temp.Combine("no-such-icd.json");
-        start.Environment["VK_DRIVER_FILES"] = _temp.Combine("no-such-icd.json");
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
+        WriteSolidPng(png, 10, 20, 30);
+        var sheet = _temp.Combine("sheet.png");
 
-        Assert.False(File.Exists(_temp.Combine("sheet.png")));
-        Assert.Equal(ExitCodes.Usage, process.ExitCode);
+        // Point the Vulkan loader at a driver list that does not exist: the same as a machine with no driver.
+        var missingDriver = _temp.Combine("no-such-icd.json");
+        var (exit, error) = RunHost("dotnet", $"\"{HostDll}\" view \"{png}\" --headless --out \"{sheet}\"",
+            new Dictionary<string, string> { ["VK_ICD_FILENAMES"] = missingDriver, ["VK_DRIVER_FILES"] = missingDriver });
+
+        Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("Vulkan is not available", error);
         Assert.Contains("mesa-vulkan-drivers", error);
+        Assert.False(File.Exists(sheet));
+    }
+
+    [Fact]
+    public void Given_an_X_display_When_viewing_two_folders_for_60_frames_Then_a_real_window_renders_and_exits_0()
+    {
+        WriteSolidPng(_temp.Combine("before", "brick.png"), 200, 40, 40);
+        WriteSolidPng(_temp.Combine("after", "brick.png"), 40, 40, 200);
+
+        // xvfb-run (Debian's xvfb package, installed by .ci/run) gives the child a private X server.
+        var (exit, error) = RunHost("xvfb-run", $"-a dotnet \"{HostDll}\" view \"{_temp.Combine("before")}\" \"{_temp.Combine("after")}\" --frames 60");
+
+        Assert.True(exit == 0, error);
+    }
+
+    private static string HostDll =>
+        Path.Combine(RepoLayout.Root, "artifacts", "bin", "Host", RepoLayout.Configuration.ToLowerInvariant(), "styleforge.dll");
+
+    private static (int Exit, string Error) RunHost(string program, string arguments, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(program, arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        _ = output.Result;
+        return (process.ExitCode, error);
+    }
+
+    private static void WriteSolidPng(string path, byte r, byte g, byte b)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(16, 16, new(r, g, b));
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, path);
     }
 
     public void Dispose() => _temp.Dispose();
