@@ -17,13 +17,22 @@ while [[ $# -gt 0 ]]; do
   esac
   shift 2
 done
-host=artifacts/bin/Host/debug/styleforge.dll
+host=${STYLEFORGE_DLL:-artifacts/bin/Host/debug/styleforge.dll}
 if [[ ! -f $host ]]; then
   echo "compare_train.sh: $host is missing; build it first: dotnet build Host/Host.csproj" >&2
   exit 2
 fi
+# Both sides wait passively in OpenMP: with the default spinning, two threads on a shared machine can run 40x
+# slower (docs/benchmarks.md). The plugin's benchmarks set the same policy themselves.
+export OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}
 config=(--size "$size" --ngf "$ngf" --ndf "$ndf" --blocks "$blocks" --iters "$iters" --warmup "$warmup")
-styleforge=$(dotnet "$host" bench train "${config[@]}" 2>/dev/null)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! styleforge=$(dotnet "$host" bench train "${config[@]}" 2>"$log"); then
+  echo "compare_train.sh: styleforge bench train failed:" >&2
+  cat "$log" >&2
+  exit 1
+fi
 reference1=$(/usr/bin/python3 bench/reference_cyclegan.py "${config[@]}" --threads 1)
 reference2=$(/usr/bin/python3 bench/reference_cyclegan.py "${config[@]}" --threads 2)
 /usr/bin/python3 - "$styleforge" "$reference1" "$reference2" <<'PY'

@@ -57,4 +57,32 @@ public sealed class TileAxisTests
         Assert.Single(axis.Spans);
         Assert.All(axis.Weights(0).ToArray(), weight => Assert.Equal(1f, weight));
     }
+
+    [Theory]
+    [InlineData(512, 128, 64)]
+    [InlineData(96, 128, 64)]
+    [InlineData(1000, 256, 32)]
+    public void Given_a_circle_When_planned_Then_weights_sum_to_one_all_the_way_round_and_the_wrap_edge_is_inside_a_tile(int length, int tile, int overlap)
+    {
+        var axis = TileAxis.PlanCircular(length, tile, overlap);
+
+        Assert.True(axis.Spans.Count >= 2);
+        var sums = new double[length];
+        var bestAtWrapEdge = 0f;
+        for (var i = 0; i < axis.Spans.Count; i++)
+        {
+            var weights = axis.Weights(i);
+            for (var p = 0; p < axis.Spans[i].Length; p++)
+            {
+                var x = (axis.Spans[i].Start + p) % length;
+                sums[x] += weights[p];
+                if (x == 0 || x == length - 1)
+                {
+                    bestAtWrapEdge = Math.Max(bestAtWrapEdge, weights[p]);
+                }
+            }
+        }
+        Assert.All(sums, sum => Assert.InRange(sum, 1 - 1e-5, 1 + 1e-5));
+        Assert.True(bestAtWrapEdge > 0.99f, $"the wrap edge is blended (best weight {bestAtWrapEdge})");
+    }
 }

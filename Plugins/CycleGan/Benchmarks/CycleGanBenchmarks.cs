@@ -13,6 +13,7 @@ internal sealed class CycleGanBenchmarks
     /// <summary>Runs benchmark <paramref name="name"/> with its command-line arguments.</summary>
     public string Run(string name, IReadOnlyDictionary<string, string> arguments, IPluginContext context)
     {
+        OpenMpWaitPolicy.PreferPassive();
         var parsed = new BenchmarkArguments(name, arguments);
         object result = name switch
         {

@@ -15,7 +15,7 @@ internal sealed class TileAxis
         _weights = weights;
     }
 
-    /// <summary>The tiles in order; the first starts at 0. On a line the last ends at the length; on a circle a tile may wrap past it.</summary>
+    /// <summary>The tiles in order. On a line the first starts at 0 and the last ends at the length; on a circle a tile may wrap past the end.</summary>
     public IReadOnlyList<TileSpan> Spans { get; }
 
     /// <summary>The blend weight of tile <paramref name="index"/> at each of its pixels.</summary>
@@ -74,8 +74,17 @@ internal sealed class TileAxis
         return new TileAxis(spans, Normalise(length, spans, raw));
     }
 
-    private static List<TileSpan> StartsAround(int length, int spanLength, int count) =>
-        Enumerable.Range(0, count).Select(i => new TileSpan((int)Math.Round(i * length / (double)count / 4) * 4 % length, spanLength)).ToList();
+    /// <summary>
+    /// Starts spread evenly around the circle and shifted back by half a tile, so the texture's own wrap edge
+    /// lies in the middle of the first tile, where a tile is at its best, rather than in a blend band.
+    /// </summary>
+    private static List<TileSpan> StartsAround(int length, int spanLength, int count)
+    {
+        var shift = spanLength / 2 / 4 * 4;
+        return Enumerable.Range(0, count)
+            .Select(i => new TileSpan((((int)Math.Round(i * length / (double)count / 4) * 4) - shift + length) % length, spanLength))
+            .ToList();
+    }
 
     private static bool SharesAtLeast(List<TileSpan> spans, int length, int overlap) =>
         spans.Select((span, i) => span.End - (i + 1 < spans.Count ? spans[i + 1].Start : spans[0].Start + length)).All(shared => shared >= overlap);
