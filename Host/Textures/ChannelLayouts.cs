@@ -13,9 +13,16 @@ internal static class ChannelLayouts
     private const float LumaG = 0.7152f;
     private const float LumaB = 0.0722f;
 
-    /// <summary>The colour part of any layout as 3 channels (gray repeated, alpha dropped).</summary>
+    /// <summary>
+    /// The colour part of any layout as 3 channels (gray repeated, alpha dropped). An RGB source is
+    /// returned as it is, not copied: at 4096 x 4096 a copy costs 192 MiB.
+    /// </summary>
     public static TextureBuffer ToRgb(TextureBuffer source)
     {
+        if (source.Channels == 3)
+        {
+            return source;
+        }
         var rgb = new TextureBuffer(source.Width, source.Height, 3) { BitDepth = source.BitDepth, Encoding = source.Encoding };
         var src = source.Pixels;
         var dst = rgb.Pixels;
@@ -33,12 +40,17 @@ internal static class ChannelLayouts
     /// <summary>
     /// Builds a buffer in <paramref name="layoutSource"/>'s channel layout from stylized RGB: gray
     /// layouts take the luminance, and alpha is copied unchanged from <paramref name="layoutSource"/>.
+    /// For 3 channels <paramref name="rgb"/> itself is returned.
     /// </summary>
     public static TextureBuffer Compose(TextureBuffer rgb, TextureBuffer layoutSource, int channels)
     {
         if (rgb.Width != layoutSource.Width || rgb.Height != layoutSource.Height)
         {
             throw new ArgumentException($"Stylized {rgb.Width}x{rgb.Height} does not match the source's {layoutSource.Width}x{layoutSource.Height}.", nameof(rgb));
+        }
+        if (channels == 3)
+        {
+            return rgb;
         }
         var result = new TextureBuffer(rgb.Width, rgb.Height, channels) { BitDepth = layoutSource.BitDepth, Encoding = layoutSource.Encoding };
         var src = rgb.Pixels;
