@@ -1,5 +1,6 @@
 using StyleForge.Plugins;
 using StyleForge.Plugins.CycleGan;
+using StyleForge.Plugins.CycleGan.Benchmarks;
 using StyleForge.Plugins.CycleGan.Export;
 using StyleForge.Plugins.CycleGan.Training;
 
@@ -26,7 +27,12 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
     public PluginDescriptor Descriptor => DescriptorValue;
 
     /// <inheritdoc />
-    public TrainingResult Train(TrainingRequest request, IPluginContext context) => new CycleGanTraining(request, context).Run();
+    public TrainingResult Train(TrainingRequest request, IPluginContext context)
+    {
+        // Before libtorch loads: spinning OpenMP threads made training tens of times slower on a busy machine.
+        OpenMpWaitPolicy.PreferPassive();
+        return new CycleGanTraining(request, context).Run();
+    }
 
     /// <inheritdoc />
     public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context)
@@ -35,6 +41,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
         {
             throw new PluginException("cyclegan needs a trained model: pass the folder 'styleforge train --out' wrote.");
         }
+        OpenMpWaitPolicy.PreferPassive();
         var settings = TrainingSettings.From(request.Options);
         var device = TorchDevice.Resolve(settings.Device, context.Device);
         if (settings.Threads > 0)
