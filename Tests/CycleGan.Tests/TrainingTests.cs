@@ -153,4 +153,20 @@ public sealed class TrainingTests : IDisposable
         var error = Assert.Throws<PluginException>(() => _run.Train(output, TinyRun.Options(("iterations", "1")), again));
         Assert.Contains("--resume", error.Message);
     }
+
+    [Fact]
+    public void Vanilla_gan_loss_trains_with_finite_losses_that_differ_from_lsgan()
+    {
+        // Given the same tiny run with the least-squares and the cross-entropy GAN loss
+        using var lsgan = new TestContext(_run.Directory);
+        using var vanilla = new TestContext(_run.Directory);
+
+        // When both train two iterations
+        var least = _run.Train(_run.Output("lsgan"), TinyRun.Options(("iterations", "2")), lsgan);
+        var cross = _run.Train(_run.Output("vanilla"), TinyRun.Options(("iterations", "2"), ("gan_loss", "vanilla")), vanilla);
+
+        // Then the vanilla losses are finite and its adversarial terms differ from the least-squares ones
+        Assert.All(cross.FinalValues.Values, v => Assert.True(double.IsFinite(v)));
+        Assert.NotEqual(least.FinalValues["G_A"], cross.FinalValues["G_A"]);
+    }
 }
