@@ -4,7 +4,8 @@ using System.Text;
 namespace StyleForge.Host.Reporting;
 
 /// <summary>
-/// Draws a losses.csv (a header row, the iteration in the first column, one loss per further column)
+/// Draws a losses.csv (a header row, the iteration in the first column, one loss per further column,
+/// an optional lr column left out)
 /// as an inline SVG line chart, smoothed with a moving average so trends show through per-iteration noise.
 /// </summary>
 internal static class LossChart
@@ -32,7 +33,9 @@ internal static class LossChart
             return null;
         }
         var window = Math.Max(1, rows.Count / 50);
+        // The learning rate is logged beside the losses but is on another scale; it would flatten them.
         var series = Enumerable.Range(1, header.Length - 1)
+            .Where(c => !string.Equals(header[c], "lr", StringComparison.OrdinalIgnoreCase))
             .Select(c => (Name: header[c], Points: Smooth(rows.Select(r => (X: r[0], Y: r[c])).Where(p => double.IsFinite(p.Y)).ToList(), window)))
             .Where(s => s.Points.Count > 0)
             .ToList();
