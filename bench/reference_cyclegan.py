@@ -179,22 +179,25 @@ def measure_iterations(args):
 
     for i in range(args.warmup):
         iteration(i)
-    times = []
+    times, ceilings = [], []
     for i in range(args.iters):
         start = time.perf_counter()
         iteration(args.warmup + i)
         times.append((time.perf_counter() - start) * 1000.0)
-    return times
+        # Sampled between iterations, so on a shared machine both see the same load (as StyleForge's bench does).
+        ceilings.append(measure_ceiling(args))
+    return times, ceilings
 
 
 def measure_ceiling(args):
-    """GFLOP/s of one large 3x3 convolution forward and backward: the rate this libtorch reaches on the machine."""
+    """GFLOP/s of one large 3x3 convolution forward and backward (one pass after one warm-up pass): the rate this libtorch reaches on the machine."""
     channels, side = args.ceiling_channels, args.ceiling_size
+    torch.manual_seed(args.seed)
     x = torch.randn(1, channels, side, side, requires_grad=True)
     conv = nn.Conv2d(channels, channels, 3, padding=1)
     flops = 3 * conv_flops(channels, channels, 3, side, side)
     times = []
-    for i in range(args.ceiling_repeats + 1):
+    for i in range(2):
         start = time.perf_counter()
         conv(x).sum().backward()
         if i > 0:
@@ -213,16 +216,15 @@ def main():
     parser.add_argument("--threads", type=int, default=0, help="torch.set_num_threads; 0 keeps torch's default")
     parser.add_argument("--ceiling-channels", type=int, default=256)
     parser.add_argument("--ceiling-size", type=int, default=64)
-    parser.add_argument("--ceiling-repeats", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if args.threads > 0:
         torch.set_num_threads(args.threads)
-    times = measure_iterations(args)
+    times, ceilings = measure_iterations(args)
     median_ms = statistics.median(times)
     flops = iteration_flops(args.size, args.ngf, args.ndf, args.blocks)
     achieved = flops / (median_ms / 1000.0) / 1e9
-    ceiling = measure_ceiling(args)
+    ceiling = statistics.median(ceilings)
     print(json.dumps({
         "implementation": "pytorch-reference",
         "torch_version": torch.__version__,
@@ -234,6 +236,7 @@ def main():
         "flops_per_iteration": flops,
         "achieved_gflops": round(achieved, 2),
         "ceiling_gflops": round(ceiling, 2),
+        "ceiling_samples_gflops": [round(c, 2) for c in ceilings],
         "efficiency": round(achieved / ceiling, 3),
     }))
 
