@@ -86,8 +86,9 @@ internal sealed class TileAxis
             .ToList();
     }
 
+    /// <summary>True when every tile shares at least <paramref name="overlap"/> pixels with the next one around the circle.</summary>
     private static bool SharesAtLeast(List<TileSpan> spans, int length, int overlap) =>
-        spans.Select((span, i) => span.End - (i + 1 < spans.Count ? spans[i + 1].Start : spans[0].Start + length)).All(shared => shared >= overlap);
+        spans.Select((span, i) => span.Length - ((spans[(i + 1) % spans.Count].Start - span.Start + length) % length)).All(shared => shared >= overlap);
 
     private static List<TileSpan> SpreadEvenly(int length, int tile, int overlap)
     {
