@@ -68,7 +68,7 @@ internal sealed class ConversionRunner
                     continue;
                 }
                 // The filled RGB input is not carried on: at 4096 x 4096 it is 192 MiB the writer does not need.
-                stylized.Add(new StylizedJob(job.Texture, job.Source, job.Entry, result), stop.Token);
+                stylized.Add(new StylizedJob(job.Texture, job.Layout, job.Alpha, job.Entry, result), stop.Token);
             }
         }
         catch
@@ -133,29 +133,20 @@ internal sealed class ConversionRunner
                 return null;
             }
             var rgb = ChannelLayouts.ToRgb(source.Pixels);
-            if (source.Pixels.HasAlpha)
+            // Only the alpha plane is kept from the source: the full RGBA floats (256 MiB at 4096 x 4096) are not needed after this.
+            var alpha = ChannelLayouts.AlphaOf(source.Pixels);
+            if (alpha is not null)
             {
-                AlphaFill.FillTransparent(rgb, AlphaPlane(source.Pixels));
+                AlphaFill.FillTransparent(rgb, alpha);
             }
             var entry = new ManifestEntry(ContentHash.OfBytes(bytes), info.Length, info.LastWriteTimeUtc, _plan.ModelHash, _plan.OptionsHash, DateTime.MinValue);
-            return new DecodedJob(texture, source, rgb, entry);
+            return new DecodedJob(texture, source.Layout, rgb, alpha, entry);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             Fail(texture, ex.Message.StartsWith(texture.SourcePath, StringComparison.Ordinal) ? ex.Message : $"{texture.SourcePath}: {ex.Message}");
             return null;
         }
-    }
-
-    private static float[] AlphaPlane(TextureBuffer source)
-    {
-        var alpha = new float[source.Width * source.Height];
-        var c = source.Channels;
-        for (var i = 0; i < alpha.Length; i++)
-        {
-            alpha[i] = source.Pixels[i * c + c - 1];
-        }
-        return alpha;
     }
 
     private TextureBuffer? Stylize(IStylizer stylizer, DecodedJob job, CancellationToken cancellation)
@@ -204,8 +195,8 @@ internal sealed class ConversionRunner
             var texture = job.Texture;
             try
             {
-                var layout = job.Source.Layout;
-                var pixels = ChannelLayouts.Compose(job.Result, job.Source.Pixels, layout.Channels);
+                var layout = job.Layout;
+                var pixels = ChannelLayouts.Compose(job.Result, job.Alpha, layout.Channels);
                 // Resolved again at write time: a link planted after planning must not redirect the write.
                 var output = _guard.Resolve(texture.RelativePath);
                 AtomicFile.Write(output, stream => TextureCodec.Write(pixels, layout, stream));
@@ -283,7 +274,7 @@ internal sealed class ConversionRunner
         }
     }
 
-    private sealed record DecodedJob(PlannedTexture Texture, DecodedTexture Source, TextureBuffer Rgb, ManifestEntry Entry);
+    private sealed record DecodedJob(PlannedTexture Texture, TextureLayout Layout, TextureBuffer Rgb, float[]? Alpha, ManifestEntry Entry);
 
-    private sealed record StylizedJob(PlannedTexture Texture, DecodedTexture Source, ManifestEntry Entry, TextureBuffer Result);
+    private sealed record StylizedJob(PlannedTexture Texture, TextureLayout Layout, float[]? Alpha, ManifestEntry Entry, TextureBuffer Result);
 }

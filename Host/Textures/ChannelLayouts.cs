@@ -37,28 +37,41 @@ internal static class ChannelLayouts
         return rgb;
     }
 
+    /// <summary>The alpha channel of a gray+alpha or RGBA buffer as its own plane, or null when it has none.</summary>
+    public static float[]? AlphaOf(TextureBuffer source)
+    {
+        if (!source.HasAlpha)
+        {
+            return null;
+        }
+        var alpha = new float[source.Width * source.Height];
+        var c = source.Channels;
+        for (var i = 0; i < alpha.Length; i++)
+        {
+            alpha[i] = source.Pixels[i * c + c - 1];
+        }
+        return alpha;
+    }
+
     /// <summary>
-    /// Builds a buffer in <paramref name="layoutSource"/>'s channel layout from stylized RGB: gray
-    /// layouts take the luminance, and alpha is copied unchanged from <paramref name="layoutSource"/>.
+    /// Builds a buffer of <paramref name="channels"/> channels from stylized RGB: gray layouts take the
+    /// luminance, and <paramref name="alpha"/> (from <see cref="AlphaOf"/>) is copied in unchanged.
     /// For 3 channels <paramref name="rgb"/> itself is returned.
     /// </summary>
-    public static TextureBuffer Compose(TextureBuffer rgb, TextureBuffer layoutSource, int channels)
+    public static TextureBuffer Compose(TextureBuffer rgb, float[]? alpha, int channels)
     {
-        if (rgb.Width != layoutSource.Width || rgb.Height != layoutSource.Height)
+        if (alpha is not null && alpha.Length != rgb.Width * rgb.Height)
         {
-            throw new ArgumentException($"Stylized {rgb.Width}x{rgb.Height} does not match the source's {layoutSource.Width}x{layoutSource.Height}.", nameof(rgb));
+            throw new ArgumentException($"Stylized {rgb.Width}x{rgb.Height} does not match the source's {alpha.Length} alpha values.", nameof(rgb));
         }
         if (channels == 3)
         {
             return rgb;
         }
-        var result = new TextureBuffer(rgb.Width, rgb.Height, channels) { BitDepth = layoutSource.BitDepth, Encoding = layoutSource.Encoding };
+        var result = new TextureBuffer(rgb.Width, rgb.Height, channels) { Encoding = rgb.Encoding };
         var src = rgb.Pixels;
-        var alphaSource = layoutSource.Pixels;
-        var alphaStride = layoutSource.Channels;
-        var hasAlpha = layoutSource.HasAlpha;
         var dst = result.Pixels;
-        for (int p = 0, i = 0, a = alphaStride - 1; i < dst.Length; p += 3, i += channels, a += alphaStride)
+        for (int p = 0, i = 0, a = 0; i < dst.Length; p += 3, i += channels, a++)
         {
             switch (channels)
             {
@@ -67,18 +80,13 @@ internal static class ChannelLayouts
                     break;
                 case 2:
                     dst[i] = Luma(src, p);
-                    dst[i + 1] = hasAlpha ? alphaSource[a] : 1f;
-                    break;
-                case 3:
-                    dst[i] = src[p];
-                    dst[i + 1] = src[p + 1];
-                    dst[i + 2] = src[p + 2];
+                    dst[i + 1] = alpha?[a] ?? 1f;
                     break;
                 default:
                     dst[i] = src[p];
                     dst[i + 1] = src[p + 1];
                     dst[i + 2] = src[p + 2];
-                    dst[i + 3] = hasAlpha ? alphaSource[a] : 1f;
+                    dst[i + 3] = alpha?[a] ?? 1f;
                     break;
             }
         }

@@ -22,7 +22,7 @@ internal static class TextureCodec
         return decoded.Layout.Channels switch
         {
             1 => ChannelLayouts.ToRgb(decoded.Pixels),
-            2 => ChannelLayouts.Compose(ChannelLayouts.ToRgb(decoded.Pixels), decoded.Pixels, 4),
+            2 => ChannelLayouts.Compose(ChannelLayouts.ToRgb(decoded.Pixels), ChannelLayouts.AlphaOf(decoded.Pixels), 4),
             _ => decoded.Pixels,
         };
     }
