@@ -25,8 +25,15 @@ internal sealed class TextureWindow
     /// <summary>Copies the rectangle at (<paramref name="x"/>, <paramref name="y"/>) as channel planes (3 x height x width), scaled to [-1, 1].</summary>
     public float[] ReadPlanar(int x, int y, int width, int height)
     {
+        var planar = new float[3 * width * height];
+        ReadPlanar(x, y, width, height, planar);
+        return planar;
+    }
+
+    /// <summary>As <see cref="ReadPlanar(int, int, int, int)"/>, into <paramref name="planar"/> (at least 3 x width x height long), so tiles reuse one buffer.</summary>
+    public void ReadPlanar(int x, int y, int width, int height, float[] planar)
+    {
         var plane = width * height;
-        var planar = new float[3 * plane];
         var pixels = _texture.Pixels;
         var columns = new int[width];
         for (var i = 0; i < width; i++)
@@ -45,7 +52,6 @@ internal sealed class TextureWindow
                 planar[(2 * plane) + target + i] = (pixels[source + 2] * 2f) - 1f;
             }
         }
-        return planar;
     }
 
     /// <summary>Maps a coordinate that may lie outside [0, size) onto the texture.</summary>

@@ -93,14 +93,18 @@ internal sealed class TiledInference
                 : TextureDownscale.Area(rgb, width, height);
         }
         statistics.Record();
-        using var scope = NewDisposeScope();
-        Run(new TextureWindow(image, border).ReadPlanar(0, 0, width, height), width, height);
+        Run(new TextureWindow(image, border).ReadPlanar(0, 0, width, height), width, height, new float[3 * width * height]);
     }
 
     private TextureBuffer Blend(TextureBuffer rgb, TextureWindow source, TileAxis columns, TileAxis rows, bool wrap, CancellationToken cancellation)
     {
         var result = new TextureBuffer(rgb.Width, rgb.Height, 3);
         var pixels = result.Pixels;
+        // Every tile of a plan has the same size: one input and one output buffer serve them all, so a large texture
+        // does not pile up megabytes of short-lived arrays on the large-object heap between collections.
+        var tileValues = 3 * columns.Spans[0].Length * rows.Spans[0].Length;
+        var input = new float[tileValues];
+        var output = new float[tileValues];
         for (var r = 0; r < rows.Spans.Count; r++)
         {
             var row = rows.Spans[r];
@@ -110,7 +114,7 @@ internal sealed class TiledInference
                 cancellation.ThrowIfCancellationRequested();
                 var column = columns.Spans[c];
                 var columnWeights = columns.Weights(c);
-                var output = TranslateTile(source, column.Start, row.Start, column.Length, row.Length);
+                TranslateTile(source, column.Start, row.Start, column.Length, row.Length, input, output);
                 var plane = column.Length * row.Length;
                 for (var ty = 0; ty < row.Length; ty++)
                 {
@@ -144,18 +148,18 @@ internal sealed class TiledInference
         return result;
     }
 
-    private float[] TranslateTile(TextureWindow source, int x, int y, int width, int height)
+    private void TranslateTile(TextureWindow source, int x, int y, int width, int height, float[] input, float[] output)
     {
-        using var scope = NewDisposeScope();
-        return Run(source.ReadPlanar(x, y, width, height), width, height);
+        source.ReadPlanar(x, y, width, height, input);
+        Run(input, width, height, output);
     }
 
-    /// <summary>One generator pass on planar input; returns planar output in [-1, 1].</summary>
-    private float[] Run(float[] planar, int width, int height)
+    /// <summary>One generator pass on planar input; writes planar output in [-1, 1] into <paramref name="output"/>.</summary>
+    private void Run(float[] planar, int width, int height, float[] output)
     {
+        using var scope = NewDisposeScope();
         var input = tensor(planar, [1, 3, height, width]).to(_device);
-        var output = _generator.forward(input);
-        return output.cpu().contiguous().data<float>().ToArray();
+        _generator.forward(input).cpu().contiguous().data<float>().CopyTo(output);
     }
 
     private static int RoundUp4(int value) => (value + 3) / 4 * 4;
