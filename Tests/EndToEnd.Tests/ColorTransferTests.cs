@@ -1,7 +1,6 @@
 using System.Text.Json;
 using StyleForge.Host.Catalog;
 using StyleForge.Host.Runs;
-using StyleForge.Host.Tests;
 using StyleForge.Host.Textures;
 using StyleForge.Plugins;
 using Xunit;

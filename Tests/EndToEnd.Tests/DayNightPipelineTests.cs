@@ -1,7 +1,6 @@
 using System.Text.Json;
 using StyleForge.Host.Catalog;
 using StyleForge.Host.Pipelines;
-using StyleForge.Host.Tests;
 using StyleForge.Host.Textures;
 using StyleForge.Host.Training;
 using Xunit;

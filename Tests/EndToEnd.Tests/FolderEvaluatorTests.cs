@@ -1,6 +1,5 @@
 using StyleForge.Host.Evaluation;
 using StyleForge.Host.Runs;
-using StyleForge.Host.Tests;
 using StyleForge.Host.Textures;
 using StyleForge.Plugins;
 using Xunit;

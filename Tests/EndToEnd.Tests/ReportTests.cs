@@ -1,6 +1,5 @@
 using StyleForge.Host.Catalog;
 using StyleForge.Host.Pipelines;
-using StyleForge.Host.Tests;
 using Xunit;
 
 namespace StyleForge.EndToEnd.Tests;

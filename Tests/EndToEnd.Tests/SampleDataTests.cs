@@ -1,5 +1,4 @@
 using StyleForge.Host.Sampling;
-using StyleForge.Host.Tests;
 using StyleForge.Plugins;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace StyleForge.Host.Tests;
+namespace StyleForge.Tests;
 
 /// <summary>Where the repository and the built host (with its staged plugins) are, seen from a test.</summary>
 internal static class RepoLayout
