@@ -12,10 +12,7 @@ internal sealed class RunLog : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         _writer = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
-        FilePath = path;
     }
-
-    public string FilePath { get; }
 
     public void Write(string level, string message)
     {

@@ -75,14 +75,16 @@ public sealed class ThirdPartyPluginTests : IClassFixture<ThirdPartyPluginTests.
                 public sealed class FuturePlugin : IStylizerPlugin
                 {
                     public PluginDescriptor Descriptor { get; } = new("future", "9.0.0", new PluginApiVersion(2, 0), "Built for a later host.", Array.Empty<PluginOption>());
-                    public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => throw new NotSupportedException();
+                    public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => new InvertPlugin().OpenStylizer(request, context);
                 }
 
                 public sealed class BrokenPlugin : IStylizerPlugin
                 {
+                    private readonly InvertPlugin _inner = new();
+                    // Fails the way a real plugin does when its licence or native library is missing.
                     public BrokenPlugin() => throw new InvalidOperationException("licence file missing");
-                    public PluginDescriptor Descriptor => throw new NotSupportedException();
-                    public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => throw new NotSupportedException();
+                    public PluginDescriptor Descriptor => _inner.Descriptor with { Name = "broken" };
+                    public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => _inner.OpenStylizer(request, context);
                 }
                 """);
             Build(project);
