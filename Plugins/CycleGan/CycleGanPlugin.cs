@@ -2,6 +2,7 @@ using StyleForge.Plugins;
 using StyleForge.Plugins.CycleGan;
 using StyleForge.Plugins.CycleGan.Benchmarks;
 using StyleForge.Plugins.CycleGan.Export;
+using StyleForge.Plugins.CycleGan.Runtime;
 using StyleForge.Plugins.CycleGan.Training;
 
 [assembly: StyleForgePlugin(typeof(CycleGanPlugin))]
@@ -29,8 +30,8 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
     /// <inheritdoc />
     public TrainingResult Train(TrainingRequest request, IPluginContext context)
     {
-        // Before libtorch loads: spinning OpenMP threads made training tens of times slower on a busy machine.
-        OpenMpWaitPolicy.PreferPassive();
+        // Before libtorch loads: spinning OpenMP threads make training far faster on an idle machine and far slower on a busy one.
+        context.Log.Info(OpenMpWaitPolicy.Apply());
         return new CycleGanTraining(request, context).Run();
     }
 
@@ -41,7 +42,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
         {
             throw new PluginException("cyclegan needs a trained model: pass the folder 'styleforge train --out' wrote.");
         }
-        OpenMpWaitPolicy.PreferPassive();
+        OpenMpWaitPolicy.Apply();
         var settings = TrainingSettings.From(request.Options);
         var device = TorchDevice.Resolve(settings.Device, context.Device);
         if (settings.Threads > 0)

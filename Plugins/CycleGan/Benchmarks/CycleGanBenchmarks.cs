@@ -1,4 +1,5 @@
 using System.Text.Json;
+using StyleForge.Plugins.CycleGan.Runtime;
 
 namespace StyleForge.Plugins.CycleGan.Benchmarks;
 
@@ -13,7 +14,7 @@ internal sealed class CycleGanBenchmarks
     /// <summary>Runs benchmark <paramref name="name"/> with its command-line arguments.</summary>
     public string Run(string name, IReadOnlyDictionary<string, string> arguments, IPluginContext context)
     {
-        OpenMpWaitPolicy.PreferPassive();
+        OpenMpWaitPolicy.Apply();
         var parsed = new BenchmarkArguments(name, arguments);
         object result = name switch
         {

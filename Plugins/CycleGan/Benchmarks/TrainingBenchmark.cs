@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using StyleForge.Plugins.CycleGan.Runtime;
 using StyleForge.Plugins.CycleGan.Training;
 using static TorchSharp.torch;
 
@@ -70,6 +71,7 @@ internal static class TrainingBenchmark
             Benchmark = "train",
             Implementation = "styleforge",
             Threads = get_num_threads(),
+            OpenmpWaits = OpenMpWaitPolicy.Apply(),
             Size = size,
             settings.Ngf,
             settings.Ndf,

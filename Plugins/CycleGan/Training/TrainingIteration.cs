@@ -40,16 +40,24 @@ internal sealed class TrainingIteration
         var realB = domainB.SampleBatch(random, s.BatchSize, s.CropSize, s.Flip);
         n.SetLearningRate(learningRate);
 
+        // Each generator runs once per step on a batch of everything it maps, instead of once per image kind:
+        // instance norm normalises each sample on its own, so the batch gives the reference's values and
+        // gradients while each convolution gets a larger, better-threaded problem (docs/benchmarks.md).
+        //   G_A: real A -> fake B, then [fake A, real B] -> [rec B, idt A];
+        //   G_B: [real B, fake B, real A] -> [fake A, rec A, idt B].
+        var useIdentity = s.LambdaIdentity > 0;
+        var batch = realA.shape[0];
         var fakeB = n.G_A.forward(realA);
-        var recA = n.G_B.forward(fakeB);
-        var fakeA = n.G_B.forward(realB);
-        var recB = n.G_A.forward(fakeA);
+        var fromB = n.G_B.forward(useIdentity ? cat([realB, fakeB, realA]) : cat([realB, fakeB]));
+        var fakeA = fromB.narrow(0, 0, batch);
+        var recA = fromB.narrow(0, batch, batch);
+        var fromA = n.G_A.forward(useIdentity ? cat([fakeA, realB]) : fakeA);
+        var recB = fromA.narrow(0, 0, batch);
 
         n.SetDiscriminatorsTrainable(false);
         n.GeneratorOptimizer.zero_grad();
-        var identityWeight = s.LambdaIdentity;
-        var idtA = identityWeight > 0 ? nn.functional.l1_loss(n.G_A.forward(realB), realB) * (s.LambdaB * identityWeight) : tensor(0f, device: realA.device);
-        var idtB = identityWeight > 0 ? nn.functional.l1_loss(n.G_B.forward(realA), realA) * (s.LambdaA * identityWeight) : tensor(0f, device: realA.device);
+        var idtA = useIdentity ? nn.functional.l1_loss(fromA.narrow(0, batch, batch), realB) * (s.LambdaB * s.LambdaIdentity) : tensor(0f, device: realA.device);
+        var idtB = useIdentity ? nn.functional.l1_loss(fromB.narrow(0, 2 * batch, batch), realA) * (s.LambdaA * s.LambdaIdentity) : tensor(0f, device: realA.device);
         var ganA = _ganLoss.Compute(n.D_A.forward(fakeB), targetIsReal: true);
         var ganB = _ganLoss.Compute(n.D_B.forward(fakeA), targetIsReal: true);
         var cycleA = nn.functional.l1_loss(recA, realA) * s.LambdaA;
@@ -57,13 +65,13 @@ internal sealed class TrainingIteration
         (ganA + ganB + cycleA + cycleB + idtA + idtB).backward();
         n.GeneratorOptimizer.step();
 
+        // Each discriminator scores real and pooled fake images in one batch; the two halves keep their
+        // own mean loss, as in the reference's two calls.
         n.SetDiscriminatorsTrainable(true);
         n.DiscriminatorOptimizer.zero_grad();
-        var pooledFakeB = _fakeBPool.Query(fakeB, random);
-        var discriminatorA = (_ganLoss.Compute(n.D_A.forward(realB), true) + _ganLoss.Compute(n.D_A.forward(pooledFakeB), false)) * 0.5;
+        var discriminatorA = DiscriminatorLoss(n.D_A, realB, _fakeBPool.Query(fakeB, random));
         discriminatorA.backward();
-        var pooledFakeA = _fakeAPool.Query(fakeA, random);
-        var discriminatorB = (_ganLoss.Compute(n.D_B.forward(realA), true) + _ganLoss.Compute(n.D_B.forward(pooledFakeA), false)) * 0.5;
+        var discriminatorB = DiscriminatorLoss(n.D_B, realA, _fakeAPool.Query(fakeA, random));
         discriminatorB.backward();
         n.DiscriminatorOptimizer.step();
 
@@ -80,5 +88,13 @@ internal sealed class TrainingIteration
         };
         var sample = renderSample ? SampleSheet.Render(realA, fakeB, recA, realB, fakeA, recB) : null;
         return (losses, sample);
+    }
+
+    private Tensor DiscriminatorLoss(nn.Module<Tensor, Tensor> discriminator, Tensor real, Tensor pooledFake)
+    {
+        var scores = discriminator.forward(cat([real, pooledFake]));
+        var count = real.shape[0];
+        return (_ganLoss.Compute(scores.narrow(0, 0, count), targetIsReal: true)
+            + _ganLoss.Compute(scores.narrow(0, count, pooledFake.shape[0]), targetIsReal: false)) * 0.5;
     }
 }
