@@ -54,6 +54,23 @@ public sealed class TrainingTests : IDisposable
     }
 
     [Fact]
+    public void Two_streams_produce_the_same_losses_as_one()
+    {
+        // Given the same tiny run on one thread (halves one after the other) and on two (halves side by side)
+        using var one = new TestContext(_run.Directory, seed: 5);
+        using var two = new TestContext(_run.Directory, seed: 5);
+
+        // When both train
+        _run.Train(_run.Output("one"), TinyRun.Options(("threads", "1")), one);
+        _run.Train(_run.Output("two"), TinyRun.Options(("threads", "2")), two);
+
+        // Then every logged loss is identical: each weight sums exactly one gradient from each half, in either order
+        Assert.Contains(two.Messages, m => m.Contains("2 stream(s)", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllLines(Path.Combine(_run.Output("one"), LossLog.FileName)),
+            File.ReadAllLines(Path.Combine(_run.Output("two"), LossLog.FileName)));
+    }
+
+    [Fact]
     public void A_different_seed_produces_different_losses()
     {
         // Given two tiny runs with different seeds

@@ -23,10 +23,8 @@ internal static class TrainingBenchmark
         var iterations = arguments.Integer("iters", 5);
         var warmup = arguments.Integer("warmup", 2, minimum: 0);
         var threads = arguments.Integer("threads", 0, minimum: 0);
-        if (threads > 0)
-        {
-            set_num_threads(threads);
-        }
+        var (streams, intraOpThreads) = TrainingIteration.PlanThreads(CPU, threads);
+        set_num_threads(intraOpThreads);
         var overrides = new Dictionary<string, string>
         {
             ["ngf"] = arguments.Integer("ngf", 64).ToString(),
@@ -44,7 +42,7 @@ internal static class TrainingBenchmark
         using var poolB = new ImagePool(settings.PoolSize);
         using var domainA = DomainImages.Load(new SyntheticTextureSet(4, size, 1), "A", size, CPU, context.Log, context.Cancellation);
         using var domainB = DomainImages.Load(new SyntheticTextureSet(4, size, 101), "B", size, CPU, context.Log, context.Cancellation);
-        var step = new TrainingIteration(networks, poolA, poolB, settings);
+        var step = new TrainingIteration(networks, poolA, poolB, settings, streams);
         var random = new TrainingRandom((ulong)context.Seed + 1);
         var milliseconds = new List<double>();
         var ceilings = new List<double>();
@@ -58,7 +56,10 @@ internal static class TrainingBenchmark
             {
                 milliseconds.Add(clock.Elapsed.TotalMilliseconds);
                 // The ceiling is sampled between iterations, so on a shared machine both see the same load.
+                // With every thread the iteration used: two single-threaded streams are held to a two-thread ceiling.
+                set_num_threads(streams * intraOpThreads);
                 ceilings.Add(ConvolutionCeiling.MeasureGigaflops(repeats: 1));
+                set_num_threads(intraOpThreads);
             }
             context.Progress.Report(new PluginProgress("bench train", i + 1, warmup + iterations, new Dictionary<string, double> { ["ms"] = clock.Elapsed.TotalMilliseconds }));
         }
@@ -70,7 +71,9 @@ internal static class TrainingBenchmark
         {
             Benchmark = "train",
             Implementation = "styleforge",
-            Threads = get_num_threads(),
+            Threads = streams * intraOpThreads,
+            Streams = streams,
+            IntraOpThreads = intraOpThreads,
             OpenmpWaits = OpenMpWaitPolicy.Apply(),
             Size = size,
             settings.Ngf,

@@ -5,23 +5,24 @@ namespace StyleForge.Plugins.CycleGan.Runtime;
 /// <summary>How busy the rest of a Linux machine is, from /proc: all CPU time spent over a short window minus this process's own.</summary>
 internal static class MachineLoad
 {
+    // USER_HZ, which the kernel fixes at 100 for /proc on every common architecture.
+    private const double TicksPerSecond = 100;
+
     /// <summary>
-    /// The average number of cores other processes kept busy during <paramref name="window"/>, or null when /proc
-    /// cannot be read.
+    /// The number of cores other processes kept busy: the least of <paramref name="samples"/> averages over
+    /// <paramref name="window"/> each, so a short burst (a build server winding down) does not count as load while a
+    /// process that keeps a core busy does. Null when /proc cannot be read.
     /// </summary>
-    public static double? OtherProcessesCores(TimeSpan window)
+    public static double? OtherProcessesCores(TimeSpan window, int samples = 1)
     {
         try
         {
-            var (busyBefore, _) = ReadMachineTicks();
-            var selfBefore = ReadOwnTicks();
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            Thread.Sleep(window);
-            var (busyAfter, _) = ReadMachineTicks();
-            var selfAfter = ReadOwnTicks();
-            var seconds = clock.Elapsed.TotalSeconds;
-            var othersTicks = Math.Max(0, busyAfter - busyBefore - (selfAfter - selfBefore));
-            return othersTicks / TicksPerSecond / seconds;
+            var least = double.MaxValue;
+            for (var i = 0; i < samples; i++)
+            {
+                least = Math.Min(least, Sample(window));
+            }
+            return least;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
@@ -29,19 +30,27 @@ internal static class MachineLoad
         }
     }
 
-    // USER_HZ, which the kernel fixes at 100 for /proc on every common architecture.
-    private const double TicksPerSecond = 100;
+    private static double Sample(TimeSpan window)
+    {
+        var machineBefore = ReadMachineBusyTicks();
+        var selfBefore = ReadOwnTicks();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Thread.Sleep(window);
+        var machineAfter = ReadMachineBusyTicks();
+        var selfAfter = ReadOwnTicks();
+        var othersTicks = Math.Max(0, machineAfter - machineBefore - (selfAfter - selfBefore));
+        return othersTicks / TicksPerSecond / clock.Elapsed.TotalSeconds;
+    }
 
-    /// <summary>Busy and idle ticks summed over all cores, from the first line of /proc/stat.</summary>
-    private static (long Busy, long Idle) ReadMachineTicks()
+    /// <summary>Busy ticks summed over all cores, from the first line of /proc/stat.</summary>
+    private static long ReadMachineBusyTicks()
     {
         using var reader = new StreamReader("/proc/stat");
         var fields = reader.ReadLine()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // cpu user nice system idle iowait irq softirq steal ...
         long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
-        var idle = Field(4) + Field(5);
-        var busy = Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
-        return (busy, idle);
+        // Idle (4) and iowait (5) are not busy.
+        return Field(1) + Field(2) + Field(3) + Field(6) + Field(7) + Field(8);
     }
 
     /// <summary>User plus system ticks of this process, fields 14 and 15 of /proc/self/stat.</summary>

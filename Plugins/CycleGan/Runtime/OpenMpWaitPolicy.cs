@@ -50,7 +50,7 @@ internal static class OpenMpWaitPolicy
             SetNative("OMP_WAIT_POLICY", "PASSIVE");
             return "OpenMP threads wait passively (set OMP_WAIT_POLICY=ACTIVE on a dedicated machine for speed)";
         }
-        var others = MachineLoad.OtherProcessesCores(TimeSpan.FromMilliseconds(250));
+        var others = MachineLoad.OtherProcessesCores(TimeSpan.FromMilliseconds(150), samples: 3);
         if (others is double busy && busy < IdleThresholdCores)
         {
             SetNative("GOMP_SPINCOUNT", SpinCount);

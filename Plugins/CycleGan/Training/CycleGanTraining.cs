@@ -37,10 +37,8 @@ internal sealed class CycleGanTraining
         var resumeState = resumeFolder is null ? null : TrainingCheckpoint.ReadCompatibleState(resumeFolder, _settings);
 
         var device = TorchDevice.Resolve(_settings.Device, _context.Device);
-        if (_settings.Threads > 0)
-        {
-            set_num_threads(_settings.Threads);
-        }
+        var (streams, intraOpThreads) = TrainingIteration.PlanThreads(device, _settings.Threads);
+        set_num_threads(intraOpThreads);
         using var domainA = DomainImages.Load(_request.DomainA, "A", _settings.LoadSize, device, log, cancellation);
         using var domainB = DomainImages.Load(_request.DomainB, "B", _settings.LoadSize, device, log, cancellation);
         var schedule = LearningRateSchedule.For(_settings, Math.Max(domainA.Count, domainB.Count));
@@ -63,9 +61,10 @@ internal sealed class CycleGanTraining
             completed = resumeState.Iteration;
             log.Info($"resuming at iteration {completed} of {schedule.TotalIterations} from {resumeFolder}");
         }
-        log.Info($"training on {device.type}: {domainA.Count} textures of A, {domainB.Count} of B, {schedule.TotalIterations} iterations");
+        log.Info($"training on {device.type}: {domainA.Count} textures of A, {domainB.Count} of B, {schedule.TotalIterations} iterations, " +
+            $"{streams} stream(s) of {intraOpThreads} thread(s)");
 
-        var iteration = new TrainingIteration(networks, fakeAPool, fakeBPool, _settings);
+        var iteration = new TrainingIteration(networks, fakeAPool, fakeBPool, _settings, streams);
         var samples = Path.Combine(output, "samples");
         Directory.CreateDirectory(samples);
         var lastSaved = completed;

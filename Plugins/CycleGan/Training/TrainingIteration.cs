@@ -1,13 +1,22 @@
 using StyleForge.Plugins.CycleGan.Reporting;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace StyleForge.Plugins.CycleGan.Training;
 
 /// <summary>
-/// One CycleGAN update in the reference's order: both generators forward; discriminators frozen; one
-/// Adam step for both generators on GAN + cycle + identity losses; discriminators unfrozen; one Adam
-/// step for both discriminators on (real + pooled fake) x 0.5. Everything it creates lives in one
-/// dispose scope; only plain numbers (and an optional rendered sample sheet) leave it.
+/// One CycleGAN update in the reference's order: both generators forward; discriminators frozen; one Adam step for
+/// both generators on GAN + cycle + identity losses; discriminators unfrozen; one Adam step for both discriminators on
+/// (real + pooled fake) x 0.5.
+/// <para>
+/// The generator losses split into two halves whose graphs share only the weights: the A half (real A to fake B and
+/// back, G_B's identity on A, D_A on fake B) and the B half (the mirror image). With two streams the halves run
+/// forward and backward at the same time on two threads, each with its own single-threaded libtorch ops, so a small
+/// model keeps both cores busy without OpenMP barriers between operations. Each weight then receives exactly one
+/// gradient from each half, and floating-point addition of two terms does not depend on their order, so the result is
+/// the same with one stream or two. The discriminator halves (D_A, D_B) run side by side the same way. Everything
+/// random (batches, pool draws) happens on the calling thread, in the reference's order.
+/// </para>
 /// </summary>
 internal sealed class TrainingIteration
 {
@@ -19,14 +28,27 @@ internal sealed class TrainingIteration
     private readonly ImagePool _fakeBPool;
     private readonly TrainingSettings _settings;
     private readonly GanLoss _ganLoss;
+    private readonly bool _parallel;
 
-    public TrainingIteration(CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, TrainingSettings settings)
+    /// <summary>Prepares the update of <paramref name="networks"/>; <paramref name="streams"/> 1 runs the halves one after the other, 2 at once.</summary>
+    public TrainingIteration(CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, TrainingSettings settings, int streams = 1)
     {
         _networks = networks;
         _fakeAPool = fakeAPool;
         _fakeBPool = fakeBPool;
         _settings = settings;
         _ganLoss = new GanLoss(settings.GanLoss);
+        _parallel = streams > 1;
+    }
+
+    /// <summary>
+    /// How many streams suit <paramref name="device"/> with <paramref name="threads"/> CPU threads (0 = every core), and
+    /// the libtorch intra-op threads each stream then gets. CUDA queues its work on one stream either way.
+    /// </summary>
+    public static (int Streams, int IntraOpThreads) PlanThreads(Device device, int threads)
+    {
+        var total = threads > 0 ? threads : Environment.ProcessorCount;
+        return device.type == DeviceType.CPU && total >= 2 ? (2, total / 2) : (1, total);
     }
 
     /// <summary>Samples a batch from each domain, runs one update at <paramref name="learningRate"/>, and returns the losses.</summary>
@@ -40,61 +62,109 @@ internal sealed class TrainingIteration
         var realB = domainB.SampleBatch(random, s.BatchSize, s.CropSize, s.Flip);
         n.SetLearningRate(learningRate);
 
-        // Each generator runs once per step on a batch of everything it maps, instead of once per image kind:
-        // instance norm normalises each sample on its own, so the batch gives the reference's values and
-        // gradients while each convolution gets a larger, better-threaded problem (docs/benchmarks.md).
-        //   G_A: real A -> fake B, then [fake A, real B] -> [rec B, idt A];
-        //   G_B: [real B, fake B, real A] -> [fake A, rec A, idt B].
-        var useIdentity = s.LambdaIdentity > 0;
-        var batch = realA.shape[0];
-        var fakeB = n.G_A.forward(realA);
-        var fromB = n.G_B.forward(useIdentity ? cat([realB, fakeB, realA]) : cat([realB, fakeB]));
-        var fakeA = fromB.narrow(0, 0, batch);
-        var recA = fromB.narrow(0, batch, batch);
-        var fromA = n.G_A.forward(useIdentity ? cat([fakeA, realB]) : fakeA);
-        var recB = fromA.narrow(0, 0, batch);
-
         n.SetDiscriminatorsTrainable(false);
         n.GeneratorOptimizer.zero_grad();
-        var idtA = useIdentity ? nn.functional.l1_loss(fromA.narrow(0, batch, batch), realB) * (s.LambdaB * s.LambdaIdentity) : tensor(0f, device: realA.device);
-        var idtB = useIdentity ? nn.functional.l1_loss(fromB.narrow(0, 2 * batch, batch), realA) * (s.LambdaA * s.LambdaIdentity) : tensor(0f, device: realA.device);
-        var ganA = _ganLoss.Compute(n.D_A.forward(fakeB), targetIsReal: true);
-        var ganB = _ganLoss.Compute(n.D_B.forward(fakeA), targetIsReal: true);
-        var cycleA = nn.functional.l1_loss(recA, realA) * s.LambdaA;
-        var cycleB = nn.functional.l1_loss(recB, realB) * s.LambdaB;
-        (ganA + ganB + cycleA + cycleB + idtA + idtB).backward();
+        using var halfA = new GeneratorHalf(n.G_A, n.G_B, n.D_A, s.LambdaA, s.LambdaIdentity, _ganLoss, renderSample);
+        using var halfB = new GeneratorHalf(n.G_B, n.G_A, n.D_B, s.LambdaB, s.LambdaIdentity, _ganLoss, renderSample);
+        Both(() => halfA.Run(realA), () => halfB.Run(realB));
         n.GeneratorOptimizer.step();
 
-        // Each discriminator scores real and pooled fake images in one batch; the two halves keep their
-        // own mean loss, as in the reference's two calls.
         n.SetDiscriminatorsTrainable(true);
         n.DiscriminatorOptimizer.zero_grad();
-        var discriminatorA = DiscriminatorLoss(n.D_A, realB, _fakeBPool.Query(fakeB, random));
-        discriminatorA.backward();
-        var discriminatorB = DiscriminatorLoss(n.D_B, realA, _fakeAPool.Query(fakeA, random));
-        discriminatorB.backward();
+        // The pool draws in the reference's order (D_A's first), on this thread, so the random stream never depends
+        // on thread timing.
+        var pooledFakeB = _fakeBPool.Query(halfA.Fake!, random);
+        var pooledFakeA = _fakeAPool.Query(halfB.Fake!, random);
+        var discriminatorA = 0.0;
+        var discriminatorB = 0.0;
+        Both(() => discriminatorA = DiscriminatorStep(n.D_A, realB, pooledFakeB), () => discriminatorB = DiscriminatorStep(n.D_B, realA, pooledFakeA));
         n.DiscriminatorOptimizer.step();
 
         var losses = new Dictionary<string, double>
         {
-            ["D_A"] = discriminatorA.item<float>(),
-            ["G_A"] = ganA.item<float>(),
-            ["cycle_A"] = cycleA.item<float>(),
-            ["idt_A"] = idtA.item<float>(),
-            ["D_B"] = discriminatorB.item<float>(),
-            ["G_B"] = ganB.item<float>(),
-            ["cycle_B"] = cycleB.item<float>(),
-            ["idt_B"] = idtB.item<float>(),
+            ["D_A"] = discriminatorA,
+            ["G_A"] = halfA.Gan,
+            ["cycle_A"] = halfA.Cycle,
+            ["idt_A"] = halfB.Identity,
+            ["D_B"] = discriminatorB,
+            ["G_B"] = halfB.Gan,
+            ["cycle_B"] = halfB.Cycle,
+            ["idt_B"] = halfA.Identity,
         };
-        var sample = renderSample ? SampleSheet.Render(realA, fakeB, recA, realB, fakeA, recB) : null;
+        var sample = renderSample ? SampleSheet.Render(realA, halfA.Fake!, halfA.Reconstruction!, realB, halfB.Fake!, halfB.Reconstruction!) : null;
         return (losses, sample);
     }
 
-    private Tensor DiscriminatorLoss(nn.Module<Tensor, Tensor> discriminator, Tensor real, Tensor pooledFake)
+    private void Both(Action first, Action second)
     {
+        if (_parallel)
+        {
+            Parallel.Invoke(first, second);
+        }
+        else
+        {
+            first();
+            second();
+        }
+    }
+
+    /// <summary>One discriminator's (real + pooled fake) x 0.5 loss, scored in one batch, and its backward pass.</summary>
+    private double DiscriminatorStep(nn.Module<Tensor, Tensor> discriminator, Tensor real, Tensor pooledFake)
+    {
+        using var scope = NewDisposeScope();
         var scores = discriminator.forward(cat([real, pooledFake]));
         var count = real.shape[0];
-        return (_ganLoss.Compute(scores.narrow(0, 0, count), targetIsReal: true)
+        var loss = (_ganLoss.Compute(scores.narrow(0, 0, count), targetIsReal: true)
             + _ganLoss.Compute(scores.narrow(0, count, pooledFake.shape[0]), targetIsReal: false)) * 0.5;
+        loss.backward();
+        return loss.item<float>();
+    }
+
+    /// <summary>
+    /// Half of the generator step, starting from one domain's real images: translate with <c>forward</c>, map back
+    /// with <c>backward</c> (which also maps the real images for its identity loss, in the same batch), score the fake
+    /// with the target domain's frozen discriminator, and backpropagate this half's losses. Only the detached fake (for
+    /// the pool) and, for a sample sheet, the reconstruction outlive it; the caller disposes them with the half.
+    /// </summary>
+    private sealed class GeneratorHalf(
+        nn.Module<Tensor, Tensor> forward,
+        nn.Module<Tensor, Tensor> backward,
+        nn.Module<Tensor, Tensor> discriminator,
+        double lambdaCycle,
+        double lambdaIdentity,
+        GanLoss ganLoss,
+        bool keepReconstruction) : IDisposable
+    {
+        public Tensor? Fake { get; private set; }
+        public Tensor? Reconstruction { get; private set; }
+        public double Gan { get; private set; }
+        public double Cycle { get; private set; }
+        public double Identity { get; private set; }
+
+        public void Run(Tensor real)
+        {
+            // Tensors made on a worker thread belong to that thread's dispose scope, so this half has its own.
+            using var scope = NewDisposeScope();
+            var batch = real.shape[0];
+            var fake = forward.forward(real);
+            var useIdentity = lambdaIdentity > 0;
+            var back = backward.forward(useIdentity ? cat([fake, real]) : fake);
+            var reconstruction = back.narrow(0, 0, batch);
+            var gan = ganLoss.Compute(discriminator.forward(fake), targetIsReal: true);
+            var cycle = nn.functional.l1_loss(reconstruction, real) * lambdaCycle;
+            var identity = useIdentity ? nn.functional.l1_loss(back.narrow(0, batch, batch), real) * (lambdaCycle * lambdaIdentity) : null;
+            (identity is null ? gan + cycle : gan + cycle + identity).backward();
+            Gan = gan.item<float>();
+            Cycle = cycle.item<float>();
+            Identity = identity?.item<float>() ?? 0;
+            Fake = fake.detach().DetachFromDisposeScope();
+            Reconstruction = keepReconstruction ? reconstruction.detach().DetachFromDisposeScope() : null;
+        }
+
+        public void Dispose()
+        {
+            Fake?.Dispose();
+            Reconstruction?.Dispose();
+        }
     }
 }
