@@ -1,6 +1,7 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
 using StyleForge.Plugins;
 
@@ -14,6 +15,19 @@ internal static class TextureCodec
 {
     /// <summary>Default pixel limit: a 16384 x 16384 texture. Larger claims are refused before decoding.</summary>
     public const long DefaultMaxPixels = 16384L * 16384L;
+
+    /// <summary>
+    /// ImageSharp with a small buffer pool. Its default pool keeps freed pixel buffers for reuse, up to a share of the
+    /// machine's memory; converting one 4096x4096 texture at a time gains nothing from that and pays for it in RSS.
+    /// </summary>
+    private static readonly Configuration Codec = CreateConfiguration();
+
+    private static Configuration CreateConfiguration()
+    {
+        var configuration = Configuration.Default.Clone();
+        configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { MaximumPoolSizeMegabytes = 16 });
+        return configuration;
+    }
 
     /// <summary>Decodes RGB or RGBA (gray is expanded); throws <see cref="InvalidDataException"/> naming the file and the reason.</summary>
     public static TextureBuffer Decode(string path, long maxPixels = DefaultMaxPixels)
@@ -39,7 +53,7 @@ internal static class TextureCodec
         }
         try
         {
-            var info = Image.Identify(content, out var format);
+            var info = Image.Identify(Codec, content, out var format);
             if (info is null || format is null)
             {
                 throw new InvalidDataException($"{path}: not a recognised image format (PNG, JPEG, TGA, BMP, TIFF or WebP expected)");
@@ -70,7 +84,7 @@ internal static class TextureCodec
     private static DecodedTexture ReadPixels<TPixel>(byte[] content, TextureFileFormat format)
         where TPixel : unmanaged, IPixel<TPixel>
     {
-        using var image = Image.Load<TPixel>(content);
+        using var image = Image.Load<TPixel>(Codec, content);
         var anyTranslucent = false;
         image.ProcessPixelRows(rows =>
         {
@@ -153,7 +167,7 @@ internal static class TextureCodec
     private static Image<TPixel> ToImage<TPixel>(TextureBuffer buffer)
         where TPixel : unmanaged, IPixel<TPixel>
     {
-        var image = new Image<TPixel>(buffer.Width, buffer.Height);
+        var image = new Image<TPixel>(Codec, buffer.Width, buffer.Height);
         var data = buffer.Pixels;
         var channels = buffer.Channels;
         image.ProcessPixelRows(rows =>
