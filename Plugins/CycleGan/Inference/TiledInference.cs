@@ -1,4 +1,5 @@
 using StyleForge.Plugins.CycleGan.Model;
+using StyleForge.Plugins.CycleGan.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -52,6 +53,7 @@ internal sealed class TiledInference
         var rows = settings.Seamless ? TileAxis.PlanCircular(rgb.Height, tiling.Tile, tiling.Overlap) : TileAxis.Plan(RoundUp4(rgb.Height), tiling.Tile, tiling.Overlap);
         var singleTile = columns.Spans.Count == 1 && rows.Spans.Count == 1;
 
+        NativeHeap.MapLargeBlocks();
         _generator.eval();
         _generator.UsePadding(border);
         using var statistics = new NormStatistics();
@@ -75,6 +77,7 @@ internal sealed class TiledInference
         {
             _generator.UseStatistics(null);
             _generator.UsePadding(PaddingMode.Reflect);
+            NativeHeap.Trim();
         }
     }
 
