@@ -36,6 +36,6 @@ internal static class CycleGanOptions
         new("checkpoint_every", PluginOptionType.Integer, "1000", "Save a resumable checkpoint every this many iterations (and always at the end).") { Minimum = 1 },
         new("sample_every", PluginOptionType.Integer, "500", "Write a sample sheet to samples/ every this many iterations.") { Minimum = 1 },
         new("device", PluginOptionType.Choice, "auto", "auto (CUDA when available, else CPU), cpu or cuda.") { Choices = ["auto", "cpu", "cuda"] },
-        new("threads", PluginOptionType.Integer, "0", "CPU threads for libtorch; 0 keeps libtorch's default.") { Minimum = 0 },
+        new("threads", PluginOptionType.Integer, "0", "CPU threads; 0 uses every core. Training runs its two halves side by side on a CPU with 2 or more.") { Minimum = 0 },
     ];
 }
