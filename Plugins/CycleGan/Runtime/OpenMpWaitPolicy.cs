@@ -44,6 +44,11 @@ internal static class OpenMpWaitPolicy
         {
             return $"OpenMP waits as the environment says (OMP_WAIT_POLICY={policy ?? "unset"}, GOMP_SPINCOUNT={spin ?? "unset"})";
         }
+        if (OperatingSystem.IsWindows())
+        {
+            // libc's setenv does not exist here, and libtorch's Windows build reads its own settings.
+            return "OpenMP waits as libtorch's default (set OMP_WAIT_POLICY before starting to change it)";
+        }
         if (!OperatingSystem.IsLinux())
         {
             // Without /proc to tell an idle machine from a busy one, take the choice that is never pathological.
@@ -66,10 +71,7 @@ internal static class OpenMpWaitPolicy
     private static void SetNative(string name, string value)
     {
         // .NET's Environment.SetEnvironmentVariable does not reach native code on Unix, hence libc's setenv.
-        if (!OperatingSystem.IsWindows())
-        {
-            _ = SetEnvironment(name, value, overwrite: 0);
-        }
+        _ = SetEnvironment(name, value, overwrite: 0);
     }
 
     // DllImport rather than LibraryImport: the generated marshaller needs unsafe code, which the project does not allow.
