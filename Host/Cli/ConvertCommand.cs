@@ -19,7 +19,7 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
     public sealed class Settings : PluginSettings
     {
         [CommandOption("--model <RUN_DIR_OR_CHECKPOINT>")]
-        [Description("The run folder, model folder or checkpoint of a trained model; its styleforge-model.json names the plugin. Example: --model runs/daynight")]
+        [Description("The run folder, training folder or model folder of a trained model; its styleforge-model.json names the plugin. Example: --model runs/daynight")]
         public string? Model { get; init; }
 
         [CommandOption("--input <DIR>")]

@@ -17,11 +17,11 @@ internal sealed record ConversionModel(string Directory, LoadedPlugin Plugin, st
     {
         if (!System.IO.Directory.Exists(modelPath) && !File.Exists(modelPath))
         {
-            throw new ConversionSetupException($"model not found: {modelPath}; pass a run folder, a model folder or a checkpoint written by 'styleforge train'");
+            throw new ConversionSetupException($"model not found: {modelPath}; pass a run folder, training folder or model folder written by 'styleforge run' or 'styleforge train'");
         }
         var located = ModelManifest.Locate(modelPath)
             ?? throw new ConversionSetupException(
-                $"no {ModelManifest.FileName} in or above {modelPath}; pass the run or model folder that 'styleforge train' wrote");
+                $"no {ModelManifest.FileName} in or above {modelPath}; pass the run, training or model folder that 'styleforge run' or 'styleforge train' wrote");
         var (directory, manifest) = located;
         if (expectedPlugin is not null && !string.Equals(expectedPlugin, manifest.Plugin, StringComparison.OrdinalIgnoreCase))
         {

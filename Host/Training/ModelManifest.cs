@@ -15,14 +15,16 @@ internal sealed record ModelManifest(string Plugin, string PluginVersion, string
         AtomicFile.WriteAllText(Path.Combine(modelDirectory, FileName), JsonSerializer.Serialize(this, JsonOptions.Indented));
 
     /// <summary>
-    /// Finds the model folder for a run folder, a model folder, or a file inside one (a checkpoint),
-    /// looking upward and into a model/ subfolder. Returns null when none is found.
+    /// Finds the model folder for a run folder, a training folder, a model folder, or a file inside one,
+    /// looking upward and down into model/ and model/model/. `styleforge train --out DIR`
+    /// exports to DIR/model, and a pipeline's train step trains into {run}/model, so a pipeline's run
+    /// folder holds its model in model/model. Returns null when none is found.
     /// </summary>
     public static (string Directory, ModelManifest Manifest)? Locate(string path)
     {
         var full = Path.GetFullPath(path);
         var directory = File.Exists(full) ? Path.GetDirectoryName(full)! : full;
-        var candidates = new List<string> { directory, Path.Combine(directory, "model") };
+        var candidates = new List<string> { directory, Path.Combine(directory, "model"), Path.Combine(directory, "model", "model") };
         for (var parent = Path.GetDirectoryName(directory); parent is not null; parent = Path.GetDirectoryName(parent))
         {
             candidates.Add(parent);

@@ -52,6 +52,9 @@ public sealed class DayNightPipelineTests
         Assert.True(File.Exists(Path.Combine(training, "losses.csv")), "losses.csv missing");
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(training, "samples"), "*.png"));
 
+        // ... and the run folder itself leads to that model, as `convert --model runs/daynight` needs ...
+        Assert.Equal(model.Value.Directory, ModelManifest.Locate(run)?.Directory);
+
         // ... every test texture was converted both ways at its own size ...
         var inputs = TextureFolder.Open(Path.Combine(run, "data", "testA"));
         foreach (var converted in new[] { "converted/testA", "converted/cycle" })

@@ -13,7 +13,7 @@ internal sealed class ConvertStep : IPipelineStep
 
     public IReadOnlyList<StepKey> Keys { get; } = new[]
     {
-        new StepKey("model", StepKeyType.InputPath, "run folder, model folder or checkpoint of the trained model", "{run}/model"),
+        new StepKey("model", StepKeyType.InputPath, "run folder, training folder or model folder of the trained model", "{run}/model"),
         new StepKey("input", StepKeyType.InputPath, "folder of textures to convert, searched recursively") { Required = true },
         new StepKey("output", StepKeyType.OutputPath, "folder for the results, mirroring the input's structure") { Required = true },
         new StepKey("direction", StepKeyType.Choice, "a2b or b2a", "a2b") { Choices = DirectionNames.All },
