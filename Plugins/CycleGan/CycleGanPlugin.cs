@@ -32,16 +32,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
     {
         // Before libtorch loads: spinning OpenMP threads make training far faster on an idle machine and far slower on a busy one.
         context.Log.Info(OpenMpWaitPolicy.Apply());
-        // Training sets libtorch's (process-wide) thread count for its streams; whatever runs next gets it back.
-        var threads = TorchSharp.torch.get_num_threads();
-        try
-        {
-            return new CycleGanTraining(request, context).Run();
-        }
-        finally
-        {
-            TorchSharp.torch.set_num_threads(threads);
-        }
+        return new CycleGanTraining(request, context).Run();
     }
 
     /// <inheritdoc />
@@ -54,7 +45,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
         OpenMpWaitPolicy.Apply();
         var settings = TrainingSettings.From(request.Options);
         var device = TorchDevice.Resolve(settings.Device, context.Device);
-        // Every core unless told otherwise; also undoes the single-threaded streams of a training run in this process.
+        // Every core unless told otherwise.
         TorchSharp.torch.set_num_threads(settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount);
         var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, device);
         return new CycleGanStylizer(generator, device);

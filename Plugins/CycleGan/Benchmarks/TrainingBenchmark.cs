@@ -24,7 +24,7 @@ internal static class TrainingBenchmark
         var warmup = arguments.Integer("warmup", 2, minimum: 0);
         var threads = arguments.Integer("threads", 0, minimum: 0);
         var (streams, intraOpThreads) = TrainingIteration.PlanThreads(CPU, threads);
-        set_num_threads(intraOpThreads);
+        using var threadScope = IntraOpThreads.Use(intraOpThreads);
         var overrides = new Dictionary<string, string>
         {
             ["ngf"] = arguments.Integer("ngf", 64).ToString(),
@@ -57,9 +57,10 @@ internal static class TrainingBenchmark
                 milliseconds.Add(clock.Elapsed.TotalMilliseconds);
                 // The ceiling is sampled between iterations, so on a shared machine both see the same load.
                 // With every thread the iteration used: two single-threaded streams are held to a two-thread ceiling.
-                set_num_threads(streams * intraOpThreads);
-                ceilings.Add(ConvolutionCeiling.MeasureGigaflops(repeats: 1));
-                set_num_threads(intraOpThreads);
+                using (IntraOpThreads.Use(streams * intraOpThreads))
+                {
+                    ceilings.Add(ConvolutionCeiling.MeasureGigaflops(repeats: 1));
+                }
             }
             context.Progress.Report(new PluginProgress("bench train", i + 1, warmup + iterations, new Dictionary<string, double> { ["ms"] = clock.Elapsed.TotalMilliseconds }));
         }

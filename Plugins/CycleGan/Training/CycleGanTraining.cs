@@ -1,6 +1,7 @@
 using StyleForge.Plugins.CycleGan.Checkpoints;
 using StyleForge.Plugins.CycleGan.Export;
 using StyleForge.Plugins.CycleGan.Reporting;
+using StyleForge.Plugins.CycleGan.Runtime;
 using static TorchSharp.torch;
 
 namespace StyleForge.Plugins.CycleGan.Training;
@@ -38,7 +39,7 @@ internal sealed class CycleGanTraining
 
         var device = TorchDevice.Resolve(_settings.Device, _context.Device);
         var (streams, intraOpThreads) = TrainingIteration.PlanThreads(device, _settings.Threads);
-        set_num_threads(intraOpThreads);
+        using var threads = IntraOpThreads.Use(intraOpThreads);
         using var domainA = DomainImages.Load(_request.DomainA, "A", _settings.LoadSize, device, log, cancellation);
         using var domainB = DomainImages.Load(_request.DomainB, "B", _settings.LoadSize, device, log, cancellation);
         var schedule = LearningRateSchedule.For(_settings, Math.Max(domainA.Count, domainB.Count));
