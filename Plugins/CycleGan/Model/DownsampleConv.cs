@@ -13,6 +13,8 @@ internal sealed class DownsampleConv : nn.Module<Tensor, Tensor>
 {
     private static readonly long[] Stride = [2, 2];
     private static readonly long[] WrapOne = [1, 1, 1, 1];
+    private static readonly long[] ZeroOne = [1, 1];
+    private static readonly long[] NoPadding = [0, 0];
 
     public DownsampleConv(long inputChannels, long outputChannels) : base(nameof(DownsampleConv))
     {
@@ -34,10 +36,10 @@ internal sealed class DownsampleConv : nn.Module<Tensor, Tensor>
     {
         if (Mode == PaddingMode.Reflect)
         {
-            return nn.functional.conv2d(input, Weight, Bias, Stride, padding: [1, 1]);
+            return ChannelAlignedConvolution.Apply(input, Weight, Bias, Stride, ZeroOne);
         }
         using var scope = NewDisposeScope();
         var wrapped = nn.functional.pad(input, WrapOne, PaddingModes.Circular);
-        return nn.functional.conv2d(wrapped, Weight, Bias, Stride, padding: [0, 0]).MoveToOuterDisposeScope();
+        return ChannelAlignedConvolution.Apply(wrapped, Weight, Bias, Stride, NoPadding).MoveToOuterDisposeScope();
     }
 }

@@ -20,7 +20,7 @@ internal sealed class NLayerDiscriminator : Module<Tensor, Tensor>
     {
         var layers = new List<Module<Tensor, Tensor>>
         {
-            Conv2d(3, ndf, kernel_size: 4, stride: 2, padding: 1),
+            new AlignedConv2d(3, ndf, kernelSize: 4, stride: 2, padding: 1),
             LeakyReLU(Slope, inplace: true),
         };
         long previous = ndf;
@@ -28,12 +28,12 @@ internal sealed class NLayerDiscriminator : Module<Tensor, Tensor>
         {
             // Stride 2 for the first layerCount - 1 layers, then one at stride 1; channels cap at 8 * ndf.
             long channels = ndf * Math.Min(1 << n, 8);
-            layers.Add(Conv2d(previous, channels, kernel_size: 4, stride: n < layerCount ? 2 : 1, padding: 1));
+            layers.Add(new AlignedConv2d(previous, channels, kernelSize: 4, stride: n < layerCount ? 2 : 1, padding: 1));
             layers.Add(new InstanceNorm());
             layers.Add(LeakyReLU(Slope, inplace: true));
             previous = channels;
         }
-        layers.Add(Conv2d(previous, 1, kernel_size: 4, stride: 1, padding: 1));
+        layers.Add(new AlignedConv2d(previous, 1, kernelSize: 4, stride: 1, padding: 1));
         model = Sequential(layers);
         RegisterComponents();
     }

@@ -17,6 +17,7 @@ internal static class ReferenceInitialization
             var (weight, bias) = module switch
             {
                 Convolution conv => (conv.weight, conv.bias),
+                AlignedConv2d conv => (conv.Weight, conv.Bias),
                 DownsampleConv conv => (conv.Weight, conv.Bias),
                 _ => (null, null),
             };

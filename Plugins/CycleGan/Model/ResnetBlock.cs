@@ -14,11 +14,11 @@ internal sealed class ResnetBlock : Module<Tensor, Tensor>
     {
         conv_block = Sequential(
             new BorderPad(1),
-            Conv2d(channels, channels, kernel_size: 3),
+            new AlignedConv2d(channels, channels, kernelSize: 3),
             new InstanceNorm(),
             ReLU(inplace: true),
             new BorderPad(1),
-            Conv2d(channels, channels, kernel_size: 3),
+            new AlignedConv2d(channels, channels, kernelSize: 3),
             new InstanceNorm());
         RegisterComponents();
     }

@@ -22,7 +22,7 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
         var layers = new List<Module<Tensor, Tensor>>
         {
             new BorderPad(3),
-            Conv2d(3, ngf, kernel_size: 7),
+            new AlignedConv2d(3, ngf, kernelSize: 7),
             new InstanceNorm(),
             ReLU(inplace: true),
             new DownsampleConv(ngf, ngf * 2),
@@ -45,7 +45,7 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
             new InstanceNorm(),
             ReLU(inplace: true),
             new BorderPad(3),
-            Conv2d(ngf, 3, kernel_size: 7),
+            new AlignedConv2d(ngf, 3, kernelSize: 7),
             Tanh(),
         ]);
         model = Sequential(layers);
