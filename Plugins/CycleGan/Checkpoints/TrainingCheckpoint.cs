@@ -7,7 +7,7 @@ namespace StyleForge.Plugins.CycleGan.Checkpoints;
 /// <summary>
 /// The contents of one checkpoint folder: the four networks (G_A.pt ...), both Adam states
 /// (optimizer_G.pt, optimizer_D.pt), both image pools (pool_fake_A.pt, pool_fake_B.pt) and state.json.
-/// Reading validates state.json against the current options before any weights are touched.
+/// Reading validates state.json against the current options before any weights are touched; writing refuses non-finite weights.
 /// </summary>
 internal static class TrainingCheckpoint
 {
@@ -15,6 +15,11 @@ internal static class TrainingCheckpoint
 
     public static void Write(string folder, CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, CheckpointState state)
     {
+        // The guard keeps non-finite updates out of the weights; this is the last line, so a checkpoint is always resumable.
+        if (NonFiniteValues.FirstInWeights(networks.Networks) is string bad)
+        {
+            throw new PluginException($"refusing to write checkpoint {folder} at iteration {state.Iteration}: weight {bad} is not finite; the previous checkpoint is kept.");
+        }
         foreach (var (name, module) in networks.Networks)
         {
             using var stream = Create(folder, name + ".pt");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StyleForge.Plugins.CycleGan.Checkpoints;
 using StyleForge.Plugins.CycleGan.Model;
+using StyleForge.Plugins.CycleGan.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,6 +20,10 @@ internal static class GeneratorExport
 
     public static void Write(string modelDirectory, ResnetGenerator aToB, ResnetGenerator bToA, long iterations)
     {
+        if (NonFiniteValues.FirstInWeights([("G_A", aToB), ("G_B", bToA)]) is string bad)
+        {
+            throw new PluginException($"refusing to export the model to {modelDirectory}: weight {bad} is not finite.");
+        }
         Directory.CreateDirectory(modelDirectory);
         foreach (var (direction, generator) in new[] { (TranslationDirection.AToB, aToB), (TranslationDirection.BToA, bToA) })
         {
@@ -61,6 +66,12 @@ internal static class GeneratorExport
         {
             generator.Dispose();
             throw new PluginException($"{weights} is missing, damaged or not a generator with ngf={description.Ngf}, blocks={description.Blocks} ({ex.Message}).", ex);
+        }
+        if (NonFiniteValues.FirstInWeights([(Path.GetFileName(weights), generator)]) is string bad)
+        {
+            generator.Dispose();
+            throw new PluginException($"{weights}: weight {bad} is not finite (NaN or infinity); this model would write black or garbage textures. " +
+                "Train it again (training now refuses non-finite updates), or use another model.");
         }
         generator.to(device);
         generator.eval();

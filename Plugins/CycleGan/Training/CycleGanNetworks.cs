@@ -47,8 +47,13 @@ internal sealed class CycleGanNetworks : IDisposable
     public Adam DiscriminatorOptimizer { get; }
 
     /// <summary>Every network with the file name it is saved under in a checkpoint.</summary>
-    public IEnumerable<(string Name, nn.Module Module)> Networks =>
-        [("G_A", G_A), ("G_B", G_B), ("D_A", D_A), ("D_B", D_B)];
+    public IEnumerable<(string Name, nn.Module Module)> Networks => GeneratorNetworks.Concat(DiscriminatorNetworks);
+
+    /// <summary>The generators with their checkpoint names.</summary>
+    public IEnumerable<(string Name, nn.Module Module)> GeneratorNetworks => [("G_A", G_A), ("G_B", G_B)];
+
+    /// <summary>The discriminators with their checkpoint names.</summary>
+    public IEnumerable<(string Name, nn.Module Module)> DiscriminatorNetworks => [("D_A", D_A), ("D_B", D_B)];
 
     /// <summary>Both optimisers with their checkpoint file names.</summary>
     public IEnumerable<(string Name, Adam Optimizer)> Optimizers =>

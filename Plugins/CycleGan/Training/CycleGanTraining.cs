@@ -70,18 +70,31 @@ internal sealed class CycleGanTraining
         Directory.CreateDirectory(samples);
         var lastSaved = completed;
         var finalLosses = new Dictionary<string, double>();
+        var guard = new NonFiniteGuard(schedule.TotalIterations);
         using (var losses = LossLog.Open(output, TrainingIteration.LossTerms, completed))
         {
             while (completed < schedule.TotalIterations)
             {
                 var rate = schedule.RateAt(completed);
                 var renderSample = (completed + 1) % _settings.SampleEvery == 0;
-                var (values, sample) = iteration.Run(domainA, domainB, rate, random, renderSample);
+                var outcome = iteration.Run(domainA, domainB, rate, random, renderSample);
+                if (outcome.Rejection is string rejection)
+                {
+                    // Nothing was applied, so the weights and Adam moments are still the last good ones: retry this
+                    // iteration with the next batch, up to the guard's limits.
+                    log.Warn($"iteration {completed + 1}: {rejection} is not finite; the update was not applied, retrying with the next batch");
+                    if (guard.Reject(completed + 1, rejection) is string failure)
+                    {
+                        throw new PluginException(failure + " " + Advice(lastSaved));
+                    }
+                    continue;
+                }
+                guard.Accept();
                 completed++;
-                finalLosses = values;
-                losses.Append(completed, rate, values);
-                _context.Progress.Report(new PluginProgress("train", completed, schedule.TotalIterations, values));
-                sample?.WritePng(Path.Combine(samples, $"iter-{completed:D8}.png"));
+                finalLosses = outcome.Losses;
+                losses.Append(completed, rate, outcome.Losses);
+                _context.Progress.Report(new PluginProgress("train", completed, schedule.TotalIterations, outcome.Losses));
+                outcome.Sample?.WritePng(Path.Combine(samples, $"iter-{completed:D8}.png"));
                 var stopping = cancellation.IsCancellationRequested;
                 if (completed % _settings.CheckpointEvery == 0 || completed == schedule.TotalIterations || stopping)
                 {
@@ -95,6 +108,10 @@ internal sealed class CycleGanTraining
                     throw new OperationCanceledException(cancellation);
                 }
             }
+        }
+        if (guard.Rejected > 0)
+        {
+            log.Warn($"{guard.Rejected} update(s) with non-finite values were skipped and retried (see the warnings above); none was applied");
         }
         if (lastSaved != completed)
         {
@@ -148,6 +165,13 @@ internal sealed class CycleGanTraining
             _context.Log.Warn($"could not draw {LossPlot.FileName}: {ex.Message}");
         }
     }
+
+    private string Advice(long lastSaved) =>
+        (_checkpoints.Latest is string latest
+            ? $"No non-finite value reached the weights; the last checkpoint ({latest}, iteration {lastSaved}) is intact and --resume continues from it. "
+            : "No non-finite value reached the weights; no checkpoint was written yet. ") +
+        "Try a lower lr; if it happens at lr 0 it is a numerical defect of this CPU's kernels: note the CPU (/proc/cpuinfo), " +
+        "and try ONEDNN_MAX_CPU_ISA=SSE41 (slower, but uses other oneDNN kernels).";
 
     private static string Describe(LearningRateSchedule s) =>
         $"{s.ConstantSteps} constant + {s.DecaySteps} decaying steps of {s.IterationsPerStep} iterations";

@@ -7,7 +7,8 @@ namespace StyleForge.Plugins.CycleGan.Training;
 /// <summary>
 /// One CycleGAN update in the reference's order: both generators forward; discriminators frozen; one Adam step for
 /// both generators on GAN + cycle + identity losses; discriminators unfrozen; one Adam step for both discriminators on
-/// (real + pooled fake) x 0.5.
+/// (real + pooled fake) x 0.5. Both steps are applied only when every loss and gradient is finite (the non-finite
+/// guard): a NaN or infinity never reaches a weight or an Adam moment.
 /// <para>
 /// The generator losses split into two halves whose graphs share only the weights: the A half (real A to fake B and
 /// back, G_B's identity on A, D_A on fake B) and the B half (the mirror image). With two streams the halves run
@@ -29,10 +30,13 @@ internal sealed class TrainingIteration
     private readonly TrainingSettings _settings;
     private readonly GanLoss _ganLoss;
     private readonly bool _parallel;
+    private readonly FaultInjection _faults;
 
     /// <summary>Prepares the update of <paramref name="networks"/>; <paramref name="streams"/> 1 runs the halves one after the other, 2 at once.</summary>
-    public TrainingIteration(CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, TrainingSettings settings, int streams = 1)
+    public TrainingIteration(CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, TrainingSettings settings, int streams = 1,
+        FaultInjection? faults = null)
     {
+        _faults = faults ?? FaultInjection.FromEnvironment();
         _networks = networks;
         _fakeAPool = fakeAPool;
         _fakeBPool = fakeBPool;
@@ -51,9 +55,11 @@ internal sealed class TrainingIteration
         return device.type == DeviceType.CPU && total >= 2 ? (2, total / 2) : (1, total);
     }
 
-    /// <summary>Samples a batch from each domain, runs one update at <paramref name="learningRate"/>, and returns the losses.</summary>
-    public (Dictionary<string, double> Losses, SampleSheet? Sample) Run(DomainImages domainA, DomainImages domainB, double learningRate,
-        TrainingRandom random, bool renderSample)
+    /// <summary>
+    /// Samples a batch from each domain, computes both updates at <paramref name="learningRate"/>, and applies them only
+    /// when every loss, fake and gradient is finite; otherwise nothing is applied and the outcome names the first bad value.
+    /// </summary>
+    public IterationOutcome Run(DomainImages domainA, DomainImages domainB, double learningRate, TrainingRandom random, bool renderSample)
     {
         using var scope = NewDisposeScope();
         var s = _settings;
@@ -67,7 +73,24 @@ internal sealed class TrainingIteration
         using var halfA = new GeneratorHalf(n.G_A, n.G_B, n.D_A, s.LambdaA, s.LambdaIdentity, _ganLoss, renderSample);
         using var halfB = new GeneratorHalf(n.G_B, n.G_A, n.D_B, s.LambdaB, s.LambdaIdentity, _ganLoss, renderSample);
         Both(() => halfA.Run(realA), () => halfB.Run(realB));
-        n.GeneratorOptimizer.step();
+        _faults.AfterBackward(n.G_A);
+        var generatorLosses = new Dictionary<string, double>
+        {
+            ["G_A"] = halfA.Gan,
+            ["cycle_A"] = halfA.Cycle,
+            ["idt_A"] = halfB.Identity,
+            ["G_B"] = halfB.Gan,
+            ["cycle_B"] = halfB.Cycle,
+            ["idt_B"] = halfA.Identity,
+        };
+        // Checked before the pools see the fakes, so a pool never holds a non-finite image.
+        var rejection = FirstNonFinite(generatorLosses)
+            ?? (halfA.Fake!.isfinite().all().item<bool>() && halfB.Fake!.isfinite().all().item<bool>() ? null : "a generated image")
+            ?? GradientOf(n.GeneratorNetworks);
+        if (rejection is not null)
+        {
+            return IterationOutcome.Rejected(rejection);
+        }
 
         n.SetDiscriminatorsTrainable(true);
         n.DiscriminatorOptimizer.zero_grad();
@@ -78,22 +101,27 @@ internal sealed class TrainingIteration
         var discriminatorA = 0.0;
         var discriminatorB = 0.0;
         Both(() => discriminatorA = DiscriminatorStep(n.D_A, realB, pooledFakeB), () => discriminatorB = DiscriminatorStep(n.D_B, realA, pooledFakeA));
-        n.DiscriminatorOptimizer.step();
-
-        var losses = new Dictionary<string, double>
+        var losses = new Dictionary<string, double>(generatorLosses) { ["D_A"] = discriminatorA, ["D_B"] = discriminatorB };
+        rejection = FirstNonFinite(losses) ?? GradientOf(n.DiscriminatorNetworks);
+        if (rejection is not null)
         {
-            ["D_A"] = discriminatorA,
-            ["G_A"] = halfA.Gan,
-            ["cycle_A"] = halfA.Cycle,
-            ["idt_A"] = halfB.Identity,
-            ["D_B"] = discriminatorB,
-            ["G_B"] = halfB.Gan,
-            ["cycle_B"] = halfB.Cycle,
-            ["idt_B"] = halfA.Identity,
-        };
+            return IterationOutcome.Rejected(rejection);
+        }
+
+        // Both steps come after both checks, so an update is applied whole or not at all. The discriminators' gradients
+        // come from detached fakes, so stepping the generators first (the reference's order) or last gives the same values.
+        n.GeneratorOptimizer.step();
+        n.DiscriminatorOptimizer.step();
+        var ordered = LossTerms.ToDictionary(term => term, term => losses[term]);
         var sample = renderSample ? SampleSheet.Render(realA, halfA.Fake!, halfA.Reconstruction!, realB, halfB.Fake!, halfB.Reconstruction!) : null;
-        return (losses, sample);
+        return new IterationOutcome(ordered, sample, null);
     }
+
+    private static string? FirstNonFinite(Dictionary<string, double> losses) =>
+        losses.Where(pair => !double.IsFinite(pair.Value)).Select(pair => $"loss {pair.Key} = {pair.Value}").FirstOrDefault();
+
+    private static string? GradientOf(IEnumerable<(string Name, nn.Module Module)> networks) =>
+        NonFiniteValues.FirstInGradients(networks) is string where ? "the gradient of " + where : null;
 
     private void Both(Action first, Action second)
     {
