@@ -4,8 +4,8 @@ using StyleForge.Host.Runs;
 namespace StyleForge.Host.Evaluation;
 
 /// <summary>
-/// metrics.json: the model's scores, the baselines' scores on the same files, and the gain over the
-/// better baseline (the one with the higher mean PSNR).
+/// metrics.json: the model's scores, the baselines' scores on the same files, the gain over the
+/// better baseline (the one with the higher mean PSNR), and a warning for every baseline the model scores below.
 /// </summary>
 internal sealed record MetricsReport(
     ScoredSet Model,
@@ -13,7 +13,8 @@ internal sealed record MetricsReport(
     string? BestBaseline,
     double? PsnrGainDb,
     double? SsimGain,
-    string Method)
+    string Method,
+    IReadOnlyList<string>? Warnings = null)
 {
     public const string FileName = "metrics.json";
 
@@ -26,7 +27,30 @@ internal sealed record MetricsReport(
     {
         var best = baselines.Where(b => b.MeanPsnr is not null).MaxBy(b => b.MeanPsnr);
         return new MetricsReport(model, baselines, best?.Name,
-            model.MeanPsnr - best?.MeanPsnr, model.MeanSsim - best?.MeanSsim, MethodDescription);
+            model.MeanPsnr - best?.MeanPsnr, model.MeanSsim - best?.MeanSsim, MethodDescription, BelowBaselines(model, baselines));
+    }
+
+    /// <summary>
+    /// "cyclegan scores below colortransfer in PSNR (12.20 dB against 15.97 dB)" for each metric and baseline the model
+    /// loses to. A poor model is a result, not an error, but nobody should read it as a success.
+    /// </summary>
+    private static IReadOnlyList<string> BelowBaselines(ScoredSet model, IReadOnlyList<ScoredSet> baselines)
+    {
+        var warnings = new List<string>();
+        foreach (var baseline in baselines)
+        {
+            if (model.MeanPsnr < baseline.MeanPsnr)
+            {
+                warnings.Add($"{model.Name} scores below the {baseline.Name} baseline in PSNR " +
+                    $"({MetricsTable.Format(model.MeanPsnr, "0.00")} dB against {MetricsTable.Format(baseline.MeanPsnr, "0.00")} dB)");
+            }
+            if (model.MeanSsim < baseline.MeanSsim)
+            {
+                warnings.Add($"{model.Name} scores below the {baseline.Name} baseline in SSIM " +
+                    $"({MetricsTable.Format(model.MeanSsim, "0.000")} against {MetricsTable.Format(baseline.MeanSsim, "0.000")})");
+            }
+        }
+        return warnings;
     }
 
     public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());

@@ -29,6 +29,7 @@ internal static class RunReport
         .sheet { max-width: 100%; image-rendering: pixelated; margin: 6px 0; display: block; }
         .note { color: #777; } pre { background: #f5f5f5; padding: 12px; overflow-x: auto; font-size: 12px; }
         .gain { font-size: 18px; font-weight: bold; }
+        .warning { background: #fff3cd; border: 1px solid #e0b000; padding: 8px 12px; font-weight: bold; }
         """;
 
     /// <summary>Writes the report and returns how many images it embeds.</summary>
@@ -69,6 +70,10 @@ internal static class RunReport
             html.Append("<p class=\"gain\">").Append(Encode(metrics.Model.Name)).Append(" vs the better baseline (")
                 .Append(Encode(metrics.BestBaseline)).Append("): PSNR ").Append(MetricsTable.Format(metrics.PsnrGainDb, "+0.00;-0.00"))
                 .Append(" dB, SSIM ").Append(MetricsTable.Format(metrics.SsimGain, "+0.0000;-0.0000")).Append("</p>");
+        }
+        foreach (var warning in metrics.Warnings ?? [])
+        {
+            html.Append("<p class=\"warning\">Warning: ").Append(Encode(warning)).Append("</p>");
         }
         html.Append("<table><tr><th>method</th><th>images</th><th>mean PSNR (dB)</th><th>mean SSIM</th></tr>");
         foreach (var set in metrics.Baselines.Prepend(metrics.Model))

@@ -53,6 +53,10 @@ internal sealed class EvaluateStep : IPipelineStep
         report.Write(output);
         run.Console.Output.Write(MetricsTable.Summary(report));
         run.Console.Info($"metrics: {output}");
+        foreach (var warning in report.Warnings ?? [])
+        {
+            run.Console.Warn(warning);
+        }
         foreach (var set in baselines.Prepend(model).Where(s => !s.Complete || s.UnmatchedPredictions.Count > 0 || s.UnmatchedTruth.Count > 0))
         {
             EvaluationWarnings.Show(run.Console, set);

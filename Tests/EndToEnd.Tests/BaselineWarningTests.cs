@@ -1,0 +1,48 @@
+using StyleForge.Host.Evaluation;
+using StyleForge.Host.Reporting;
+using Xunit;
+
+namespace StyleForge.EndToEnd.Tests;
+
+/// <summary>A model that scores below a baseline is reported as such, in metrics.json and in the report.</summary>
+public sealed class BaselineWarningTests
+{
+    [Fact]
+    public void Given_a_model_below_colortransfer_When_reported_Then_metrics_and_report_carry_a_warning()
+    {
+        // Given a model that beats identity in PSNR but loses to colortransfer in both metrics (the NaN run's figures)
+        using var folder = new TempFolder();
+        var model = Set("cyclegan", 12.20, 0.013);
+        var baselines = new[] { Set("identity", 8.38, 0.387), Set("colortransfer", 15.97, 0.685) };
+
+        // When the metrics are made and the report is written from them
+        var metrics = MetricsReport.Create(model, baselines);
+        var metricsPath = folder.Combine("metrics.json");
+        metrics.Write(metricsPath);
+        var empty = Directory.CreateDirectory(folder.Combine("empty")).FullName;
+        var report = folder.Combine("report.html");
+        RunReport.Write(new ReportSources(folder.Path, empty, empty, null, null, null, empty, metricsPath, 4), report);
+
+        // Then each lost comparison is a warning with both figures, kept in metrics.json and shown in the report
+        Assert.Equal(
+        [
+            "cyclegan scores below the identity baseline in SSIM (0.013 against 0.387)",
+            "cyclegan scores below the colortransfer baseline in PSNR (12.20 dB against 15.97 dB)",
+            "cyclegan scores below the colortransfer baseline in SSIM (0.013 against 0.685)",
+        ], metrics.Warnings);
+        Assert.Equal(metrics.Warnings, MetricsReport.Read(metricsPath)!.Warnings);
+        Assert.Contains("<p class=\"warning\">Warning: cyclegan scores below the colortransfer baseline in PSNR (12.20 dB against 15.97 dB)</p>",
+            File.ReadAllText(report));
+    }
+
+    [Fact]
+    public void Given_a_model_above_every_baseline_When_reported_Then_there_is_no_warning()
+    {
+        var metrics = MetricsReport.Create(Set("cyclegan", 20, 0.8), [Set("identity", 8.38, 0.387), Set("colortransfer", 15.97, 0.685)]);
+
+        Assert.Empty(metrics.Warnings!);
+    }
+
+    private static ScoredSet Set(string name, double psnr, double ssim) =>
+        new(name, "pred", "truth", psnr, ssim, [new ImageScore("a.png", psnr, ssim)], [], [], []);
+}
