@@ -52,11 +52,6 @@ internal static class ConversionJob
         {
             throw new ConversionSetupException($"input folder not found: {request.InputRoot}");
         }
-        var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.InputRoot));
-        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.OutputRoot));
-        if (string.Equals(input, output, StringComparison.Ordinal))
-        {
-            throw new ConversionSetupException($"the output folder is the input folder ({input}); converting in place would overwrite the sources, choose another --output");
-        }
+        SourceTreeGuard.Check(request.InputRoot, request.OutputRoot);
     }
 }

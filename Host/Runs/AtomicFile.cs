@@ -12,9 +12,11 @@ internal static class AtomicFile
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = path + TemporarySuffix;
+        // CreateNew (O_EXCL) never opens through a link someone planted at the temporary name; what a killed run left is removed first.
+        File.Delete(temporary);
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);

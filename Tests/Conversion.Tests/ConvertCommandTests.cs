@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Bmp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -6,9 +5,6 @@ using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Tga;
 using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Webp;
-using Spectre.Console.Testing;
-using StyleForge.Host.Cli;
-using StyleForge.Host.Terminal;
 using StyleForge.Host.Textures;
 using Xunit;
 
@@ -288,16 +284,5 @@ public sealed class ConvertCommandTests : IClassFixture<ColorTransferModelFixtur
         Run(new[] { "convert", "--model", _model.ModelDirectory, "--input", _input, "--output", _output, "--plugins", _model.PluginsRoot }
             .Concat(extra).ToArray());
 
-    private static CliResult Run(params string[] args)
-    {
-        var output = new TestConsole().Width(80);
-        var error = new TestConsole().Width(80);
-        var exit = StyleForgeApp.Create(new HostConsole(error, output)).Run(args);
-        return new CliResult(exit, output.Output, error.Output);
-    }
-
-    private sealed record CliResult(int Exit, string Output, string Error)
-    {
-        public JsonElement Json => JsonDocument.Parse(Output).RootElement;
-    }
+    private static CliResult Run(params string[] args) => ConvertCli.Run(args);
 }
