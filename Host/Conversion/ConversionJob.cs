@@ -12,12 +12,14 @@ internal static class ConversionJob
         RunLog? log, string workDirectory, int seed, string device, bool json, CancellationToken cancellation)
     {
         CheckFolders(request);
-        var plan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
         if (request.DryRun)
         {
-            ConversionReport.ShowPlan(console, plan, json);
+            ConversionReport.ShowPlan(console, ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn), json);
             return null;
         }
+        // Taken before planning: the plan reads the manifest, which another writer would be changing.
+        using var writer = OutputLock.Take(request.OutputRoot, request.Shard, console.Warn);
+        var plan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
         var count = plan.ToConvert.Count();
         var shard = request.Shard.IsWhole ? "" : $" (shard {request.Shard})";
         console.Info($"converting {count} of {plan.Textures.Count} textures{shard} from {request.InputRoot} with {model.Plugin.Name} ({model.Directory})");
