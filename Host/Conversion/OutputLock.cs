@@ -19,15 +19,30 @@ internal sealed record LockHolder(int Pid, string Host, DateTime StartedUtc, str
 /// files and their own manifests. A whole-tree run conflicts with every other lock; a shard with a
 /// whole-tree run, with the same shard and with shards of another N, whose files overlap its own.
 /// When two runs take their files at the same moment both see each other and both refuse, which is
-/// safe. A lock whose process is gone from this host is stale and is taken over with a warning.
+/// safe. A lock whose process is gone from this host is stale and is taken over with a warning; so
+/// is a lock from another host whose holder stopped refreshing it, since a retried shard usually
+/// lands on another machine or pod than the one that was killed.
 /// </summary>
 internal sealed class OutputLock : IDisposable
 {
     public const string FilePrefix = ".styleforge-lock";
 
-    private readonly string _path;
+    /// <summary>How often the holder touches its lock file, to show other hosts it is alive.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
 
-    private OutputLock(string path) => _path = path;
+    /// <summary>Ten missed heartbeats: enough for clock skew between hosts and a busy shared file system.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(5);
+
+    private const int UnreadableRetries = 20;
+
+    private readonly string _path;
+    private readonly Timer _heartbeat;
+
+    private OutputLock(string path)
+    {
+        _path = path;
+        _heartbeat = new Timer(_ => Touch(), null, Heartbeat, Heartbeat);
+    }
 
     public static string FileName(ShardSpec shard) =>
         shard.IsWhole ? FilePrefix + ".json" : $"{FilePrefix}.shard-{shard.Index}-of-{shard.Count}.json";
@@ -67,7 +82,23 @@ internal sealed class OutputLock : IDisposable
         return taken;
     }
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose()
+    {
+        _heartbeat.Dispose();
+        File.Delete(_path);
+    }
+
+    private void Touch()
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(_path, DateTime.UtcNow);
+        }
+        catch (IOException)
+        {
+            // A missed beat only makes the lock look older to other hosts; the next one tries again.
+        }
+    }
 
     private static bool TryCreate(string path, LockHolder me)
     {
@@ -87,39 +118,52 @@ internal sealed class OutputLock : IDisposable
     /// <summary>Deletes a stale lock with a warning; throws naming the holder of a live (or unreadable) one.</summary>
     private static void RefuseOrClear(string path, Action<string> warn)
     {
-        LockHolder? holder;
-        try
+        LockHolder? holder = null;
+        // A lock is empty for the moment between its creation and its first write: look again for a second before calling it damaged.
+        for (var attempt = 0; holder is null; attempt++)
         {
-            holder = JsonSerializer.Deserialize<LockHolder>(File.ReadAllText(path), JsonOptions.Indented);
+            try
+            {
+                holder = JsonSerializer.Deserialize<LockHolder>(File.ReadAllText(path), JsonOptions.Indented)
+                    ?? throw new JsonException("the lock file holds null");
+            }
+            catch (FileNotFoundException)
+            {
+                return;
+            }
+            catch (JsonException) when (attempt < UnreadableRetries)
+            {
+                Thread.Sleep(50);
+            }
+            catch (JsonException)
+            {
+                throw new ConversionSetupException(
+                    $"the output folder is locked by {path}, which cannot be read; another run may be starting. If no styleforge run writes this folder, delete the lock file and run again");
+            }
         }
-        catch (FileNotFoundException)
+        if (IsStale(holder, File.GetLastWriteTimeUtc(path)))
         {
-            return;
-        }
-        catch (JsonException)
-        {
-            // Also what a lock looks like for the moment between its creation and its first write.
-            throw new ConversionSetupException(
-                $"the output folder is locked by {path}, which cannot be read; another run may be starting. If no styleforge run writes this folder, delete the lock file and run again");
-        }
-        if (holder is not null && IsStale(holder))
-        {
-            warn($"taking over the stale lock {path}: process {holder.Pid} on {holder.Host}, started {holder.StartedUtc:u}, is no longer running");
+            var why = string.Equals(holder.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase)
+                ? "is no longer running"
+                : $"has not refreshed the lock for more than {StaleAfter.TotalMinutes:0} minutes";
+            warn($"taking over the stale lock {path}: process {holder.Pid} on {holder.Host}, started {holder.StartedUtc:u}, {why}");
             File.Delete(path);
             return;
         }
-        throw new ConversionSetupException(holder is null
-            ? $"the output folder is locked by {path}; if no styleforge run writes this folder, delete the lock file and run again"
-            : $"the output folder is being written by another run: process {holder.Pid} on host {holder.Host}, shard {holder.Shard}, since {holder.StartedUtc:u} (lock file {path}). "
-              + "Wait for it to finish; if that process is gone, delete the lock file and run again");
+        throw new ConversionSetupException(
+            $"the output folder is being written by another run: process {holder.Pid} on host {holder.Host}, shard {holder.Shard}, since {holder.StartedUtc:u} (lock file {path}). "
+              + $"Wait for it to finish; a lock from another host that is not refreshed for {StaleAfter.TotalMinutes:0} minutes is taken over, or delete the lock file if that process is gone");
     }
 
-    /// <summary>A holder on this host whose process has exited, or whose id now belongs to a process started after the lock.</summary>
-    private static bool IsStale(LockHolder holder)
+    /// <summary>
+    /// On this host: the process has exited, or its id now belongs to a process started after the lock.
+    /// On another host, where the process cannot be asked: the lock file missed ten heartbeats.
+    /// </summary>
+    private static bool IsStale(LockHolder holder, DateTime touchedUtc)
     {
         if (!string.Equals(holder.Host, Environment.MachineName, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return DateTime.UtcNow - touchedUtc > StaleAfter;
         }
         try
         {

@@ -31,7 +31,7 @@ public sealed class OutputLockTests : IClassFixture<ColorTransferModelFixture>, 
         using var first = ConvertCli.Start(Arguments("--direction", "a2b"));
         var lockFile = Path.Combine(_output, OutputLock.FileName(ShardSpec.Whole));
         var clock = Stopwatch.StartNew();
-        while (!File.Exists(lockFile) && !first.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1))
+        while (!(File.Exists(lockFile) && new FileInfo(lockFile).Length > 0) && !first.HasExited && clock.Elapsed < TimeSpan.FromMinutes(1))
         {
             Thread.Sleep(1);
         }
@@ -75,18 +75,22 @@ public sealed class OutputLockTests : IClassFixture<ColorTransferModelFixture>, 
     }
 
     [Fact]
-    public void Given_a_lock_held_on_another_host_When_a_run_starts_Then_it_is_refused_because_that_process_cannot_be_checked()
+    public void Given_a_fresh_lock_from_another_host_When_a_run_starts_Then_it_is_refused_and_once_its_heartbeat_stops_it_is_taken_over()
     {
         WriteTextures(1, 16);
         Directory.CreateDirectory(_output);
-        File.WriteAllText(Path.Combine(_output, OutputLock.FileName(ShardSpec.Whole)),
-            JsonSerializer.Serialize(new LockHolder(1, "render-node-7", DateTime.UtcNow, "1/1"), JsonOptions.Indented));
+        var lockFile = Path.Combine(_output, OutputLock.FileName(ShardSpec.Whole));
+        File.WriteAllText(lockFile, JsonSerializer.Serialize(new LockHolder(1, "render-node-7", DateTime.UtcNow.AddHours(-1), "1/1"), JsonOptions.Indented));
 
-        var run = ConvertCli.Run(Arguments());
+        var refused = ConvertCli.Run(Arguments());
+        File.SetLastWriteTimeUtc(lockFile, DateTime.UtcNow - OutputLock.StaleAfter - TimeSpan.FromMinutes(1));
+        var takenOver = ConvertCli.Run(Arguments());
 
-        Assert.Equal(2, run.Exit);
-        Assert.Contains("process 1 on host render-node-7", run.Error);
-        Assert.False(File.Exists(Path.Combine(_output, "t0.png")));
+        Assert.Equal(2, refused.Exit);
+        Assert.Contains("process 1 on host render-node-7", refused.Error);
+        Assert.Equal(0, takenOver.Exit);
+        Assert.Contains("taking over the stale lock", takenOver.Error);
+        Assert.True(File.Exists(Path.Combine(_output, "t0.png")));
     }
 
     [Fact]
