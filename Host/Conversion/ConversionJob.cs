@@ -32,7 +32,7 @@ internal static class ConversionJob
             var stylizer = new Lazy<IStylizer>(() => model.Open(request.Direction, options, context));
             try
             {
-                return new ConversionRunner(request, plan).Run(stylizer, progress, cancellation);
+                return new ConversionRunner(request, plan, console.Warn).Run(stylizer, progress, cancellation);
             }
             finally
             {

@@ -20,6 +20,7 @@ internal sealed class ConversionRunner
     private readonly ConversionRequest _request;
     private readonly ConversionPlan _plan;
     private readonly OutputPathGuard _guard;
+    private readonly Action<string> _warn;
     private readonly ConcurrentQueue<ConversionFailure> _failures = new();
     private readonly List<string> _converted = new();
     private readonly Stopwatch _clock = new();
@@ -27,11 +28,14 @@ internal sealed class ConversionRunner
     private int _total;
     private long _done;
     private long _pixelsDone;
+    private string? _manifestProblem;
 
-    public ConversionRunner(ConversionRequest request, ConversionPlan plan)
+    /// <summary>A runner for <paramref name="plan"/>; <paramref name="warn"/> is told, once per new reason, when the manifest cannot be saved, and the run goes on.</summary>
+    public ConversionRunner(ConversionRequest request, ConversionPlan plan, Action<string> warn)
     {
         _request = request;
         _plan = plan;
+        _warn = warn;
         _guard = new OutputPathGuard(request.OutputRoot);
     }
 
@@ -94,7 +98,10 @@ internal sealed class ConversionRunner
         return new ConversionSummary(_converted.Order(StringComparer.Ordinal).ToList(),
             _plan.Textures.Where(t => t.Action == PlannedAction.Skip).ToList(),
             _failures.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList(),
-            _plan.NotSelected, _plan.OtherShards, _pixelsDone / 1e6, _clock.Elapsed.TotalSeconds);
+            _plan.NotSelected, _plan.OtherShards, _pixelsDone / 1e6, _clock.Elapsed.TotalSeconds)
+        {
+            ManifestProblem = _manifestProblem,
+        };
     }
 
     private void DecodeAll(List<PlannedTexture> work, BlockingCollection<DecodedJob> decoded, CancellationToken cancellation)
@@ -235,11 +242,29 @@ internal sealed class ConversionRunner
         }));
     }
 
+    /// <summary>
+    /// Saves the manifest; a failure (disk full, read-only folder) is a warning, not the end of the run:
+    /// the converted files are complete, only their record is missing, so the next run redoes them.
+    /// </summary>
     private void SaveManifest()
     {
         lock (_converted)
         {
-            _plan.Manifest.Save(_guard.Root, _request.Shard, path => _request.Shard.Contains(path));
+            try
+            {
+                _plan.Manifest.Save(_guard.Root, _request.Shard, path => _request.Shard.Contains(path));
+                _manifestProblem = null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var problem = $"{Path.Combine(_guard.Root, ConversionManifest.FileName(_request.Shard))}: cannot save the manifest ({ex.Message}); "
+                    + "the files converted by this run are kept but not recorded, so the next run converts them again";
+                if (problem != _manifestProblem)
+                {
+                    _warn(problem);
+                }
+                _manifestProblem = problem;
+            }
         }
     }
 

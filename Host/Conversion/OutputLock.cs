@@ -85,7 +85,14 @@ internal sealed class OutputLock : IDisposable
     public void Dispose()
     {
         _heartbeat.Dispose();
-        File.Delete(_path);
+        try
+        {
+            File.Delete(_path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, the lock names a process that has ended, so the next run on this host takes it over.
+        }
     }
 
     private void Touch()
@@ -94,7 +101,7 @@ internal sealed class OutputLock : IDisposable
         {
             File.SetLastWriteTimeUtc(_path, DateTime.UtcNow);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A missed beat only makes the lock look older to other hosts; the next one tries again.
         }
@@ -105,13 +112,28 @@ internal sealed class OutputLock : IDisposable
         try
         {
             using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-            JsonSerializer.Serialize(stream, me, JsonOptions.Indented);
-            stream.Flush(flushToDisk: true);
+            try
+            {
+                JsonSerializer.Serialize(stream, me, JsonOptions.Indented);
+                stream.Flush(flushToDisk: true);
+            }
+            catch (IOException)
+            {
+                // Created but not written (disk full): an empty lock would block the next run for nothing.
+                stream.Dispose();
+                File.Delete(path);
+                throw;
+            }
             return true;
         }
         catch (IOException) when (File.Exists(path))
         {
             return false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConversionSetupException(
+                $"cannot create the lock file {path}: {ex.Message}; the output folder must be writable and have free space");
         }
     }
 
