@@ -36,7 +36,7 @@ public sealed class OutputLockTests : IClassFixture<ColorTransferModelFixture>, 
             Thread.Sleep(1);
         }
         // Paused so the second run surely meets a live holder, however fast the machine is.
-        Signal("STOP", first.Id);
+        ConvertCli.Signal("STOP", first.Id);
         CliResult second;
         try
         {
@@ -45,7 +45,7 @@ public sealed class OutputLockTests : IClassFixture<ColorTransferModelFixture>, 
         }
         finally
         {
-            Signal("CONT", first.Id);
+            ConvertCli.Signal("CONT", first.Id);
         }
         var firstResult = ConvertCli.Finish(first);
 
@@ -131,12 +131,6 @@ public sealed class OutputLockTests : IClassFixture<ColorTransferModelFixture>, 
         {
             TestImages.Write(Path.Combine(_input, $"t{i}.png"), new PngEncoder(), size, size);
         }
-    }
-
-    private static void Signal(string signal, int pid)
-    {
-        using var kill = Process.Start("kill", $"-{signal} {pid}")!;
-        kill.WaitForExit();
     }
 
     private string[] Arguments(params string[] extra) =>
