@@ -251,6 +251,55 @@ public sealed class ConvertCommandTests : IClassFixture<ColorTransferModelFixtur
         Assert.Contains("styleforge-model.json", run.Error);
     }
 
+    [SkippableFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Given_outputs_with_their_own_permissions_When_replaced_Then_a_writable_one_keeps_its_mode_and_a_read_only_one_fails_alone_unchanged()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes");
+        TestImages.Write(Path.Combine(_input, "shared.png"), new PngEncoder());
+        TestImages.Write(Path.Combine(_input, "frozen.png"), new PngEncoder());
+        Assert.Equal(0, Convert().Exit);
+        var shared = Path.Combine(_output, "shared.png");
+        var frozen = Path.Combine(_output, "frozen.png");
+        const UnixFileMode groupWritable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead;
+        const UnixFileMode readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        File.SetUnixFileMode(shared, groupWritable);
+        File.SetUnixFileMode(frozen, readOnly);
+        var frozenBytes = File.ReadAllBytes(frozen);
+
+        var forced = Convert("--json", "--force");
+
+        Assert.Equal(1, forced.Exit);
+        Assert.Equal(new[] { "shared.png" }, forced.Json.GetProperty("converted_files").EnumerateArray().Select(f => f.GetString()!));
+        var failure = Assert.Single(forced.Json.GetProperty("failed_files").EnumerateArray());
+        Assert.Equal("frozen.png", failure.GetProperty("path").GetString());
+        Assert.Contains($"{frozen} is read-only (mode 0444)", failure.GetProperty("reason").GetString());
+        Assert.Equal(groupWritable, File.GetUnixFileMode(shared));
+        Assert.Equal(readOnly, File.GetUnixFileMode(frozen));
+        Assert.Equal(frozenBytes, File.ReadAllBytes(frozen));
+    }
+
+    [Theory]
+    [InlineData("{ this is not json")]
+    [InlineData("{}")]
+    public void Given_a_damaged_styleforge_model_json_When_converting_Then_exit_2_and_the_message_names_the_file(string content)
+    {
+        WriteGoodTextures();
+        var model = Directory.CreateDirectory(_temp.Combine("damaged-model")).FullName;
+        foreach (var file in Directory.EnumerateFiles(_model.ModelDirectory))
+        {
+            File.Copy(file, Path.Combine(model, Path.GetFileName(file)));
+        }
+        var manifest = Path.Combine(model, "styleforge-model.json");
+        File.WriteAllText(manifest, content);
+
+        var run = Run("convert", "--model", model, "--input", _input, "--output", _output, "--plugins", _model.PluginsRoot);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains($"{manifest}: damaged model manifest", run.Error);
+        Assert.DoesNotContain("JsonException:", run.Error);
+    }
+
     private void WriteGoodTextures()
     {
         foreach (var (path, encoder) in GoodTextures)
