@@ -105,6 +105,21 @@ public sealed class SourceTreeTests : IClassFixture<ColorTransferModelFixture>, 
     }
 
     [Fact]
+    public void Given_a_link_inside_the_input_to_the_output_When_run_twice_Then_results_are_never_scanned_as_sources()
+    {
+        var output = _temp.Combine("out");
+        Directory.CreateDirectory(output);
+        Directory.CreateSymbolicLink(Path.Combine(_input, "results"), output);
+
+        var first = Convert(_input, output, "--json");
+        var second = Convert(_input, output, "--json");
+
+        Assert.Equal(3, first.Json.GetProperty("converted").GetInt32());
+        Assert.Equal((0, 3), (second.Json.GetProperty("converted").GetInt32(), second.Json.GetProperty("skipped").GetInt32()));
+        Assert.Equal(3, Directory.EnumerateFiles(output, "*.png", SearchOption.AllDirectories).Count());
+    }
+
+    [Fact]
     public void Given_a_relative_link_and_dot_dot_after_a_link_When_resolved_Then_the_real_folder_comes_out()
     {
         var real = Directory.CreateDirectory(_temp.Combine("a", "b", "c")).FullName;
