@@ -36,11 +36,13 @@ internal sealed class OutputLock : IDisposable
     private const int UnreadableRetries = 20;
 
     private readonly string _path;
+    private readonly LockHolder _holder;
     private readonly Timer _heartbeat;
 
-    private OutputLock(string path)
+    private OutputLock(string path, LockHolder holder)
     {
         _path = path;
+        _holder = holder;
         _heartbeat = new Timer(_ => Touch(), null, Heartbeat, Heartbeat);
     }
 
@@ -63,7 +65,7 @@ internal sealed class OutputLock : IDisposable
                 throw new ConversionSetupException($"the lock {path} was taken by another run while this one started; try again");
             }
         }
-        var taken = new OutputLock(path);
+        var taken = new OutputLock(path, me);
         try
         {
             foreach (var other in Directory.EnumerateFiles(outputRoot, FilePrefix + "*.json"))
@@ -72,6 +74,11 @@ internal sealed class OutputLock : IDisposable
                 {
                     RefuseOrClear(other, warn);
                 }
+            }
+            // Two runs that took over the same stale lock at once may have deleted each other's new one: only the run whose lock survived goes on.
+            if (ReadHolder(path) != me)
+            {
+                throw new ConversionSetupException($"another run took over the lock {path} at the same moment as this one; try again");
             }
         }
         catch
@@ -87,7 +94,11 @@ internal sealed class OutputLock : IDisposable
         _heartbeat.Dispose();
         try
         {
-            File.Delete(_path);
+            // Only our own: a run that took over a lock it thought stale must not lose it to us.
+            if (ReadHolder(_path) == _holder)
+            {
+                File.Delete(_path);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -104,6 +115,18 @@ internal sealed class OutputLock : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A missed beat only makes the lock look older to other hosts; the next one tries again.
+        }
+    }
+
+    private static LockHolder? ReadHolder(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<LockHolder>(File.ReadAllText(path), JsonOptions.Indented);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException)
+        {
+            return null;
         }
     }
 
