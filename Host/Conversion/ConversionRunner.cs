@@ -30,7 +30,7 @@ internal sealed class ConversionRunner
     private long _pixelsDone;
     private string? _manifestProblem;
 
-    /// <summary>A runner for <paramref name="plan"/>; <paramref name="warn"/> is told, once per new reason, when the manifest cannot be saved, and the run goes on.</summary>
+    /// <summary>A runner for <paramref name="plan"/>; <paramref name="warn"/> is told when the manifest cannot be saved part-way or on a stop, and the run goes on.</summary>
     public ConversionRunner(ConversionRequest request, ConversionPlan plan, Action<string> warn)
     {
         _request = request;
@@ -80,7 +80,7 @@ internal sealed class ConversionRunner
             stop.Cancel();
             stylized.CompleteAdding();
             WaitQuietly(decoder, encoder);
-            SaveManifest();
+            SaveManifest(warnNow: true);
             // A crashed writer cancels the other stages; report its error, not a cancellation nobody asked for.
             if (encoder.Exception?.InnerException is { } crash and not OperationCanceledException)
             {
@@ -90,7 +90,7 @@ internal sealed class ConversionRunner
         }
         stylized.CompleteAdding();
         WaitQuietly(decoder, encoder);
-        SaveManifest();
+        SaveManifest(warnNow: false);
         cancellation.ThrowIfCancellationRequested();
         // Surfaces a crash inside a worker stage rather than reporting a partial run as complete.
         Task.WaitAll(decoder, encoder);
@@ -221,7 +221,7 @@ internal sealed class ConversionRunner
             }
             if (lastSave.Elapsed > ManifestInterval && !cancellation.IsCancellationRequested)
             {
-                SaveManifest();
+                SaveManifest(warnNow: true);
                 lastSave.Restart();
             }
         }
@@ -245,8 +245,10 @@ internal sealed class ConversionRunner
     /// <summary>
     /// Saves the manifest; a failure (disk full, read-only folder) is a warning, not the end of the run:
     /// the converted files are complete, only their record is missing, so the next run redoes them.
+    /// The warning comes at once (<paramref name="warnNow"/>, once per new reason) or, for the last save
+    /// of a finished run, through the summary.
     /// </summary>
-    private void SaveManifest()
+    private void SaveManifest(bool warnNow)
     {
         lock (_converted)
         {
@@ -259,7 +261,7 @@ internal sealed class ConversionRunner
             {
                 var problem = $"{Path.Combine(_guard.Root, ConversionManifest.FileName(_request.Shard))}: cannot save the manifest ({ex.Message}); "
                     + "the files converted by this run are kept but not recorded, so the next run converts them again";
-                if (problem != _manifestProblem)
+                if (warnNow && problem != _manifestProblem)
                 {
                     _warn(problem);
                 }

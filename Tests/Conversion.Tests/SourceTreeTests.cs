@@ -120,6 +120,19 @@ public sealed class SourceTreeTests : IClassFixture<ColorTransferModelFixture>, 
     }
 
     [Fact]
+    public void Given_an_output_folder_swapped_for_a_link_to_the_input_after_the_start_When_a_file_is_written_Then_the_write_is_refused()
+    {
+        var output = Directory.CreateDirectory(_temp.Combine("out")).FullName;
+        var guard = new OutputPathGuard(output);
+        Directory.Delete(output);
+        Directory.CreateSymbolicLink(output, _input);
+
+        var error = Assert.Throws<UnauthorizedAccessException>(() => guard.Resolve("walls/t0.png"));
+
+        Assert.Contains($"now leads to {_input}", error.Message);
+    }
+
+    [Fact]
     public void Given_a_relative_link_and_dot_dot_after_a_link_When_resolved_Then_the_real_folder_comes_out()
     {
         var real = Directory.CreateDirectory(_temp.Combine("a", "b", "c")).FullName;
