@@ -44,11 +44,7 @@ internal static class ConvertCli
     }
 
     /// <summary>Sends a signal (STOP, CONT, TERM, ...) to a child with kill(1), as a job runner or a user would.</summary>
-    public static void Signal(string signal, int pid)
-    {
-        using var kill = Process.Start("kill", $"-{signal} {pid}")!;
-        kill.WaitForExit();
-    }
+    public static void Signal(string signal, int pid) => SystemTool.Run("kill", $"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Waits for a child started by <see cref="Start"/> and collects what it printed.</summary>
     public static CliResult Finish(Process process)

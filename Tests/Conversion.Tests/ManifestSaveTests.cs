@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
@@ -29,7 +28,7 @@ public sealed class ManifestSaveTests : IClassFixture<ColorTransferModelFixture>
     {
         if (_mounted)
         {
-            Command("umount", _output);
+            SystemTool.Run("umount", _output);
         }
         _temp.Dispose();
     }
@@ -61,7 +60,7 @@ public sealed class ManifestSaveTests : IClassFixture<ColorTransferModelFixture>
     {
         Skip.IfNot(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs root on Linux");
         Directory.CreateDirectory(_output);
-        Skip.IfNot(Command("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", _output) == 0, "mount -t tmpfs failed here (no CAP_SYS_ADMIN in this container?)");
+        Skip.IfNot(SystemTool.Run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", _output) == 0, "mount -t tmpfs failed here (no CAP_SYS_ADMIN in this container?)");
         _mounted = true;
         // Noise hardly compresses: 16 files of about 260 KB each need more than the 3 MB there are.
         var random = new Random(19);
@@ -94,11 +93,4 @@ public sealed class ManifestSaveTests : IClassFixture<ColorTransferModelFixture>
     private CliResult Convert(params string[] extra) =>
         ConvertCli.Run(new[] { "convert", "--model", _model.ModelDirectory, "--input", _input, "--output", _output, "--plugins", _model.PluginsRoot }
             .Concat(extra).ToArray());
-
-    private static int Command(string program, params string[] arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardError = true })!;
-        process.WaitForExit();
-        return process.ExitCode;
-    }
 }

@@ -94,6 +94,28 @@ public sealed class SourceTreeTests : IClassFixture<ColorTransferModelFixture>, 
         Assert.Contains("the output folder is the input folder", run.Error);
     }
 
+    [SkippableFact]
+    public void Given_a_bind_mount_of_the_input_as_output_When_converted_Then_device_and_inode_catch_what_paths_cannot()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() && Environment.UserName == "root", "a bind mount needs root on Linux");
+        var bound = Directory.CreateDirectory(_temp.Combine("bound")).FullName;
+        Skip.IfNot(SystemTool.Run("mount", "--bind", _input, bound) == 0, "mount --bind failed here (no CAP_SYS_ADMIN in this container?)");
+        try
+        {
+            var before = Snapshot(_input);
+
+            var run = Convert(_input, bound);
+
+            Assert.Equal(2, run.Exit);
+            Assert.Contains("the output folder is the input folder", run.Error);
+            Assert.Equal(before, Snapshot(_input));
+        }
+        finally
+        {
+            SystemTool.Run("umount", bound);
+        }
+    }
+
     [Fact]
     public void Given_an_output_folder_inside_the_input_When_converted_Then_exit_2_and_the_message_says_to_choose_another()
     {
@@ -145,6 +167,7 @@ public sealed class SourceTreeTests : IClassFixture<ColorTransferModelFixture>, 
         Assert.Equal(FileIdentity.Of(real), FileIdentity.Of(_temp.Combine("rel")));
         Assert.NotEqual(FileIdentity.Of(real), FileIdentity.Of(_temp.Combine("a", "b")));
     }
+
 
     private string Link(string name, string target)
     {
