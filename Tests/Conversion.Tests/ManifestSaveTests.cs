@@ -58,25 +58,8 @@ public sealed class ManifestSaveTests : IClassFixture<ColorTransferModelFixture>
     [SkippableFact]
     public void Given_an_output_on_a_3_MB_tmpfs_When_the_disk_fills_mid_run_Then_each_failed_image_is_named_with_the_reason_and_the_summary_prints()
     {
-        Skip.IfNot(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs root on Linux");
-        Directory.CreateDirectory(_output);
-        Skip.IfNot(SystemTool.Run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", _output) == 0, "mount -t tmpfs failed here (no CAP_SYS_ADMIN in this container?)");
-        _mounted = true;
-        // Noise hardly compresses: 16 files of about 260 KB each need more than the 3 MB there are.
-        var random = new Random(19);
-        for (var i = 0; i < 16; i++)
-        {
-            using var image = new Image<Rgba32>(256, 256);
-            image.ProcessPixelRows(rows =>
-            {
-                for (var y = 0; y < rows.Height; y++)
-                {
-                    random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(rows.GetRowSpan(y)));
-                }
-            });
-            Directory.CreateDirectory(_input);
-            image.SaveAsPng(Path.Combine(_input, $"noise{i:00}.png"));
-        }
+        MountSmallDisk();
+        WriteNoise(16);
 
         var run = Convert("--json");
 
@@ -88,6 +71,52 @@ public sealed class ManifestSaveTests : IClassFixture<ColorTransferModelFixture>
         Assert.All(failed, f => Assert.Contains(Path.Combine(_output, f.GetProperty("path").GetString()!), f.GetProperty("reason").GetString()));
         Assert.Contains($"failed {failed.Count}", run.Error);
         Assert.Empty(Directory.EnumerateFiles(_output, "*.sf-partial"));
+    }
+
+    [SkippableFact]
+    public void Given_a_tmpfs_with_room_only_for_the_lock_When_converted_Then_the_manifest_failure_is_a_warning_every_image_is_named_and_json_prints()
+    {
+        MountSmallDisk();
+        WriteNoise(4);
+        // Everything but one page taken: the lock file gets it, nothing after it fits.
+        var free = new DriveInfo(_output).AvailableFreeSpace;
+        File.WriteAllBytes(Path.Combine(_output, "filler"), new byte[free - Environment.SystemPageSize]);
+
+        var run = Convert("--json");
+
+        Assert.Equal(1, run.Exit);
+        Assert.Equal(4, run.Json.GetProperty("failed").GetInt32());
+        Assert.All(run.Json.GetProperty("failed_files").EnumerateArray(), f => Assert.Contains("No space left on device", f.GetProperty("reason").GetString()));
+        Assert.Contains("No space left on device", run.Json.GetProperty("manifest_error").GetString());
+        Assert.Contains("cannot save the manifest", run.Error);
+        Assert.Contains("converted 0, skipped 0, failed 4", run.Error);
+    }
+
+    private void MountSmallDisk()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs root on Linux");
+        Directory.CreateDirectory(_output);
+        Skip.IfNot(SystemTool.Run("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", _output) == 0, "mount -t tmpfs failed here (no CAP_SYS_ADMIN in this container?)");
+        _mounted = true;
+    }
+
+    /// <summary>Random RGBA noise hardly compresses: 16 files of 256 x 256 (about 260 KB each) need more than 3 MB.</summary>
+    private void WriteNoise(int count)
+    {
+        var random = new Random(19);
+        Directory.CreateDirectory(_input);
+        for (var i = 0; i < count; i++)
+        {
+            using var image = new Image<Rgba32>(256, 256);
+            image.ProcessPixelRows(rows =>
+            {
+                for (var y = 0; y < rows.Height; y++)
+                {
+                    random.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(rows.GetRowSpan(y)));
+                }
+            });
+            image.SaveAsPng(Path.Combine(_input, $"noise{i:00}.png"));
+        }
     }
 
     private CliResult Convert(params string[] extra) =>
