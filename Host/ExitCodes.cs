@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>Stopped by Ctrl+C after saving what can be resumed (128 + SIGINT).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM after saving what can be resumed, the same way as Ctrl+C (128 + SIGTERM).</summary>
+    public const int Terminated = 143;
 }

@@ -1,14 +1,7 @@
 using StyleForge.Host.Cli;
 using StyleForge.Host.Terminal;
 
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // The first Ctrl+C asks the running step to stop cleanly (checkpoint, no half-written files); a second one kills.
-    if (!cancellation.IsCancellationRequested)
-    {
-        e.Cancel = true;
-        cancellation.Cancel();
-    }
-};
-return await StyleForgeApp.Create(HostConsole.CreateDefault()).RunAsync(StyleForgeApp.NormalizeArguments(args), cancellation.Token);
+// The first Ctrl+C or SIGTERM asks the running step to stop cleanly (checkpoint, manifest, no half-written files); a second one kills.
+using var stop = new StopRequest();
+var exit = await StyleForgeApp.Create(HostConsole.CreateDefault()).RunAsync(StyleForgeApp.NormalizeArguments(args), stop.Token);
+return stop.ExitCode(exit);

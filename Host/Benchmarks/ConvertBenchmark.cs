@@ -121,7 +121,7 @@ internal static class ConvertBenchmark
         var conversion = new ConversionRequest(input, Path.Combine(scratch, "out", $"{size}"), TranslationDirection.AToB) { TileSize = request.TileSize, Force = true };
         var plan = ConversionPlanner.Plan(conversion, model.Hash, model.OptionsHash(conversion, options), console.Warn);
         var endToEnd = Stopwatch.StartNew();
-        var summary = new ConversionRunner(conversion, plan).Run(new Lazy<IStylizer>(stylizer), new Progress<PluginProgress>(), cancellation);
+        var summary = new ConversionRunner(conversion, plan, console.Warn).Run(new Lazy<IStylizer>(stylizer), new Progress<PluginProgress>(), cancellation);
         endToEnd.Stop();
         var peak = PeakMemory.PeakMebibytes();
         if (summary.Failed.Count > 0)

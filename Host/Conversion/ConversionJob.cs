@@ -12,12 +12,14 @@ internal static class ConversionJob
         RunLog? log, string workDirectory, int seed, string device, bool json, CancellationToken cancellation)
     {
         CheckFolders(request);
-        var plan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
         if (request.DryRun)
         {
-            ConversionReport.ShowPlan(console, plan, json);
+            ConversionReport.ShowPlan(console, ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn), json);
             return null;
         }
+        // Taken before planning: the plan reads the manifest, which another writer would be changing.
+        using var writer = OutputLock.Take(request.OutputRoot, request.Shard, console.Warn);
+        var plan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
         var count = plan.ToConvert.Count();
         var shard = request.Shard.IsWhole ? "" : $" (shard {request.Shard})";
         console.Info($"converting {count} of {plan.Textures.Count} textures{shard} from {request.InputRoot} with {model.Plugin.Name} ({model.Directory})");
@@ -30,7 +32,7 @@ internal static class ConversionJob
             var stylizer = new Lazy<IStylizer>(() => model.Open(request.Direction, options, context));
             try
             {
-                return new ConversionRunner(request, plan).Run(stylizer, progress, cancellation);
+                return new ConversionRunner(request, plan, console.Warn).Run(stylizer, progress, cancellation);
             }
             finally
             {
@@ -52,11 +54,6 @@ internal static class ConversionJob
         {
             throw new ConversionSetupException($"input folder not found: {request.InputRoot}");
         }
-        var input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.InputRoot));
-        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(request.OutputRoot));
-        if (string.Equals(input, output, StringComparison.Ordinal))
-        {
-            throw new ConversionSetupException($"the output folder is the input folder ({input}); converting in place would overwrite the sources, choose another --output");
-        }
+        SourceTreeGuard.Check(request.InputRoot, request.OutputRoot);
     }
 }

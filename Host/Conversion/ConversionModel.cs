@@ -19,7 +19,16 @@ internal sealed record ConversionModel(string Directory, LoadedPlugin Plugin, st
         {
             throw new ConversionSetupException($"model not found: {modelPath}; pass a run folder, training folder or model folder written by 'styleforge run' or 'styleforge train'");
         }
-        var located = ModelManifest.Locate(modelPath)
+        (string Directory, ModelManifest Manifest)? found;
+        try
+        {
+            found = ModelManifest.Locate(modelPath);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new ConversionSetupException(ex.Message);
+        }
+        var located = found
             ?? throw new ConversionSetupException(
                 $"no {ModelManifest.FileName} in or above {modelPath}; pass the run, training or model folder that 'styleforge run' or 'styleforge train' wrote");
         var (directory, manifest) = located;

@@ -17,7 +17,7 @@ internal static class ConversionPlanner
         var textures = new List<PlannedTexture>();
         var notSelected = 0;
         var otherShards = 0;
-        foreach (var relative in EnumerateTextures(request.InputRoot, guard.Root))
+        foreach (var relative in EnumerateTextures(request.InputRoot))
         {
             if (!selection.Selects(relative))
             {
@@ -81,13 +81,12 @@ internal static class ConversionPlanner
 
     /// <summary>
     /// Texture files under the input folder as sorted '/'-separated relative paths. Symbolic links are
-    /// not followed (no loops, no files from elsewhere), and an output folder inside the input
-    /// folder is left out so results are never converted again as sources.
+    /// not followed (no loops, no files from elsewhere, never an output folder reached through a link);
+    /// <see cref="SourceTreeGuard"/> has already refused an output folder inside the input folder.
     /// </summary>
-    public static IEnumerable<string> EnumerateTextures(string inputRoot, string outputRoot)
+    public static IEnumerable<string> EnumerateTextures(string inputRoot)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(inputRoot));
-        var outputPrefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputRoot)) + Path.DirectorySeparatorChar;
         var options = new EnumerationOptions
         {
             RecurseSubdirectories = true,
@@ -96,7 +95,6 @@ internal static class ConversionPlanner
             MatchType = MatchType.Simple,
         };
         return Directory.EnumerateFiles(root, "*", options)
-            .Where(f => !f.StartsWith(outputPrefix, StringComparison.Ordinal))
             .Where(f => TextureFormats.IsTexture(f) && !f.EndsWith(AtomicFile.TemporarySuffix, StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)

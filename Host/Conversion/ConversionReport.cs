@@ -49,6 +49,10 @@ internal static class ConversionReport
         {
             console.Fail(failure.Reason);
         }
+        if (summary.ManifestProblem is not null)
+        {
+            console.Warn(summary.ManifestProblem);
+        }
         var skipReasons = summary.Skipped
             .GroupBy(s => s.Reason.StartsWith("not a colour map", StringComparison.Ordinal) ? "not a colour map" : s.Reason)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -72,6 +76,7 @@ internal static class ConversionReport
                 converted_files = summary.Converted,
                 skipped_files = summary.Skipped.Select(s => new { path = s.RelativePath, reason = s.Reason }),
                 failed_files = summary.Failed.Select(f => new { path = f.RelativePath, reason = f.Reason }),
+                manifest_error = summary.ManifestProblem,
             }, JsonOptions.Indented));
         }
     }

@@ -20,6 +20,7 @@ internal sealed class ConversionRunner
     private readonly ConversionRequest _request;
     private readonly ConversionPlan _plan;
     private readonly OutputPathGuard _guard;
+    private readonly Action<string> _warn;
     private readonly ConcurrentQueue<ConversionFailure> _failures = new();
     private readonly List<string> _converted = new();
     private readonly Stopwatch _clock = new();
@@ -27,11 +28,14 @@ internal sealed class ConversionRunner
     private int _total;
     private long _done;
     private long _pixelsDone;
+    private string? _manifestProblem;
 
-    public ConversionRunner(ConversionRequest request, ConversionPlan plan)
+    /// <summary>A runner for <paramref name="plan"/>; <paramref name="warn"/> is told when the manifest cannot be saved part-way or on a stop, and the run goes on.</summary>
+    public ConversionRunner(ConversionRequest request, ConversionPlan plan, Action<string> warn)
     {
         _request = request;
         _plan = plan;
+        _warn = warn;
         _guard = new OutputPathGuard(request.OutputRoot);
     }
 
@@ -76,7 +80,7 @@ internal sealed class ConversionRunner
             stop.Cancel();
             stylized.CompleteAdding();
             WaitQuietly(decoder, encoder);
-            SaveManifest();
+            SaveManifest(warnNow: true);
             // A crashed writer cancels the other stages; report its error, not a cancellation nobody asked for.
             if (encoder.Exception?.InnerException is { } crash and not OperationCanceledException)
             {
@@ -86,7 +90,7 @@ internal sealed class ConversionRunner
         }
         stylized.CompleteAdding();
         WaitQuietly(decoder, encoder);
-        SaveManifest();
+        SaveManifest(warnNow: false);
         cancellation.ThrowIfCancellationRequested();
         // Surfaces a crash inside a worker stage rather than reporting a partial run as complete.
         Task.WaitAll(decoder, encoder);
@@ -94,7 +98,10 @@ internal sealed class ConversionRunner
         return new ConversionSummary(_converted.Order(StringComparer.Ordinal).ToList(),
             _plan.Textures.Where(t => t.Action == PlannedAction.Skip).ToList(),
             _failures.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList(),
-            _plan.NotSelected, _plan.OtherShards, _pixelsDone / 1e6, _clock.Elapsed.TotalSeconds);
+            _plan.NotSelected, _plan.OtherShards, _pixelsDone / 1e6, _clock.Elapsed.TotalSeconds)
+        {
+            ManifestProblem = _manifestProblem,
+        };
     }
 
     private void DecodeAll(List<PlannedTexture> work, BlockingCollection<DecodedJob> decoded, CancellationToken cancellation)
@@ -214,7 +221,7 @@ internal sealed class ConversionRunner
             }
             if (lastSave.Elapsed > ManifestInterval && !cancellation.IsCancellationRequested)
             {
-                SaveManifest();
+                SaveManifest(warnNow: true);
                 lastSave.Restart();
             }
         }
@@ -235,11 +242,31 @@ internal sealed class ConversionRunner
         }));
     }
 
-    private void SaveManifest()
+    /// <summary>
+    /// Saves the manifest; a failure (disk full, read-only folder) is a warning, not the end of the run:
+    /// the converted files are complete, only their record is missing, so the next run redoes them.
+    /// The warning comes at once (<paramref name="warnNow"/>, once per new reason) or, for the last save
+    /// of a finished run, through the summary.
+    /// </summary>
+    private void SaveManifest(bool warnNow)
     {
         lock (_converted)
         {
-            _plan.Manifest.Save(_guard.Root, _request.Shard, path => _request.Shard.Contains(path));
+            try
+            {
+                _plan.Manifest.Save(_guard.Root, _request.Shard, path => _request.Shard.Contains(path));
+                _manifestProblem = null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var problem = $"{Path.Combine(_guard.Root, ConversionManifest.FileName(_request.Shard))}: cannot save the manifest ({ex.Message}); "
+                    + "the files converted by this run are kept but not recorded, so the next run converts them again";
+                if (warnNow && problem != _manifestProblem)
+                {
+                    _warn(problem);
+                }
+                _manifestProblem = problem;
+            }
         }
     }
 

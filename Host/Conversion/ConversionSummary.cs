@@ -15,6 +15,9 @@ internal sealed record ConversionSummary(
 {
     public double MegapixelsPerSecond => Seconds > 0 ? Megapixels / Seconds : 0;
 
-    /// <summary>0 when every selected file converted or was rightly skipped, 1 when any failed.</summary>
-    public int ExitCode => Failed.Count > 0 ? ExitCodes.Failed : ExitCodes.Success;
+    /// <summary>Why the manifest could not be saved at the end (disk full, read-only), or null when it was.</summary>
+    public string? ManifestProblem { get; init; }
+
+    /// <summary>0 when every selected file converted or was rightly skipped and the manifest was saved, 1 otherwise.</summary>
+    public int ExitCode => Failed.Count > 0 || ManifestProblem is not null ? ExitCodes.Failed : ExitCodes.Success;
 }

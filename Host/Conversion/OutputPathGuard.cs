@@ -3,13 +3,19 @@ namespace StyleForge.Host.Conversion;
 /// <summary>
 /// Maps a texture's relative path into the output folder and refuses any result outside it:
 /// "../" segments, rooted paths, and folders or files in the output tree that are symbolic links
-/// (a link could point a write anywhere on disk).
+/// (a link could point a write anywhere on disk), and an output folder that leads somewhere else
+/// than when the run started (a link swapped in for the folder or one of its ancestors).
 /// </summary>
 internal sealed class OutputPathGuard
 {
     private readonly string _root;
+    private readonly string _realRoot;
 
-    public OutputPathGuard(string outputRoot) => _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputRoot));
+    public OutputPathGuard(string outputRoot)
+    {
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputRoot));
+        _realRoot = RealPath.Resolve(_root);
+    }
 
     public string Root => _root;
 
@@ -25,6 +31,13 @@ internal sealed class OutputPathGuard
         if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new UnauthorizedAccessException($"output path '{relativePath}' resolves to {full}, outside the output folder {_root}; refusing to write it");
+        }
+        // SourceTreeGuard checked where the output folder really was; a write must still go there, never into the sources.
+        var realRoot = RealPath.Resolve(_root);
+        if (!string.Equals(realRoot, _realRoot, RealPath.Comparison))
+        {
+            throw new UnauthorizedAccessException(
+                $"the output folder {_root} now leads to {realRoot}, not {_realRoot} as when the run started; refusing to write '{relativePath}' there");
         }
         // Walk every existing entry below the root: a symlinked folder or file would redirect the write.
         var current = _root;

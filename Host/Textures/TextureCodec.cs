@@ -66,6 +66,8 @@ internal static class TextureCodec
                 throw new InvalidDataException(
                     $"{path}: claims {info.Width}x{info.Height} pixels, more than the limit of {maxPixels}; raise --max-pixels if the texture is genuine");
             }
+            // Also before decoding: the decoder would fill missing data silently and take memory for pixels the file cannot hold.
+            TextureCompleteness.Check(path, content, fileFormat, info.Width, info.Height);
             var wide = info.PixelType.BitsPerPixel > 32
                 || (fileFormat == TextureFileFormat.Png && info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16);
             return wide ? ReadPixels<Rgba64>(content, fileFormat) : ReadPixels<Rgba32>(content, fileFormat);

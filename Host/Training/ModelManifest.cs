@@ -34,11 +34,29 @@ internal sealed record ModelManifest(string Plugin, string PluginVersion, string
             var file = Path.Combine(candidate, FileName);
             if (File.Exists(file))
             {
-                var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(file), JsonOptions.Indented)
-                    ?? throw new InvalidDataException($"{file}: empty model manifest");
-                return (candidate, manifest);
+                return (candidate, Read(file));
             }
         }
         return null;
+    }
+
+    /// <summary>Reads one manifest; throws <see cref="InvalidDataException"/> starting with the file's path when it is damaged.</summary>
+    private static ModelManifest Read(string file)
+    {
+        const string advice = "it is written by 'styleforge train' and 'styleforge run'; restore it from the training run, or train again";
+        ModelManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(file), JsonOptions.Indented);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{file}: damaged model manifest, not valid JSON ({ex.Message}); {advice}", ex);
+        }
+        if (manifest is null || string.IsNullOrWhiteSpace(manifest.Plugin))
+        {
+            throw new InvalidDataException($"{file}: damaged model manifest, it names no plugin; {advice}");
+        }
+        return manifest;
     }
 }

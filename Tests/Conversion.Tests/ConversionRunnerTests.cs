@@ -39,7 +39,7 @@ public sealed class ConversionRunnerTests : IClassFixture<ColorTransferModelFixt
 
         var plan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
         Assert.Throws<OperationCanceledException>(() =>
-            new ConversionRunner(request, plan).Run(new Lazy<IStylizer>(stylizer), new CancelAfterFirstFile(stop), stop.Token));
+            new ConversionRunner(request, plan, console.Warn).Run(new Lazy<IStylizer>(stylizer), new CancelAfterFirstFile(stop), stop.Token));
 
         var written = Directory.EnumerateFiles(request.OutputRoot, "*.png").Select(Path.GetFileName).ToList();
         Assert.InRange(written.Count, 1, 5);
@@ -47,7 +47,7 @@ public sealed class ConversionRunnerTests : IClassFixture<ColorTransferModelFixt
         var replan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
         Assert.Equal(6 - written.Count, replan.ToConvert.Count());
         Assert.All(replan.ToConvert, t => Assert.DoesNotContain(Path.GetFileName(t.RelativePath), written));
-        var rest = new ConversionRunner(request, replan).Run(new Lazy<IStylizer>(stylizer), new Progress<PluginProgress>(), CancellationToken.None);
+        var rest = new ConversionRunner(request, replan, console.Warn).Run(new Lazy<IStylizer>(stylizer), new Progress<PluginProgress>(), CancellationToken.None);
         Assert.Equal(6 - written.Count, rest.Converted.Count);
         Assert.Equal(6, Directory.EnumerateFiles(request.OutputRoot, "*.png").Count());
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Bmp;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -6,9 +5,6 @@ using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Tga;
 using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Webp;
-using Spectre.Console.Testing;
-using StyleForge.Host.Cli;
-using StyleForge.Host.Terminal;
 using StyleForge.Host.Textures;
 using Xunit;
 
@@ -255,6 +251,55 @@ public sealed class ConvertCommandTests : IClassFixture<ColorTransferModelFixtur
         Assert.Contains("styleforge-model.json", run.Error);
     }
 
+    [SkippableFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Given_outputs_with_their_own_permissions_When_replaced_Then_a_writable_one_keeps_its_mode_and_a_read_only_one_fails_alone_unchanged()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Unix file modes");
+        TestImages.Write(Path.Combine(_input, "shared.png"), new PngEncoder());
+        TestImages.Write(Path.Combine(_input, "frozen.png"), new PngEncoder());
+        Assert.Equal(0, Convert().Exit);
+        var shared = Path.Combine(_output, "shared.png");
+        var frozen = Path.Combine(_output, "frozen.png");
+        const UnixFileMode groupWritable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead;
+        const UnixFileMode readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        File.SetUnixFileMode(shared, groupWritable);
+        File.SetUnixFileMode(frozen, readOnly);
+        var frozenBytes = File.ReadAllBytes(frozen);
+
+        var forced = Convert("--json", "--force");
+
+        Assert.Equal(1, forced.Exit);
+        Assert.Equal(new[] { "shared.png" }, forced.Json.GetProperty("converted_files").EnumerateArray().Select(f => f.GetString()!));
+        var failure = Assert.Single(forced.Json.GetProperty("failed_files").EnumerateArray());
+        Assert.Equal("frozen.png", failure.GetProperty("path").GetString());
+        Assert.Contains($"{frozen} is read-only (mode 0444)", failure.GetProperty("reason").GetString());
+        Assert.Equal(groupWritable, File.GetUnixFileMode(shared));
+        Assert.Equal(readOnly, File.GetUnixFileMode(frozen));
+        Assert.Equal(frozenBytes, File.ReadAllBytes(frozen));
+    }
+
+    [Theory]
+    [InlineData("{ this is not json")]
+    [InlineData("{}")]
+    public void Given_a_damaged_styleforge_model_json_When_converting_Then_exit_2_and_the_message_names_the_file(string content)
+    {
+        WriteGoodTextures();
+        var model = Directory.CreateDirectory(_temp.Combine("damaged-model")).FullName;
+        foreach (var file in Directory.EnumerateFiles(_model.ModelDirectory))
+        {
+            File.Copy(file, Path.Combine(model, Path.GetFileName(file)));
+        }
+        var manifest = Path.Combine(model, "styleforge-model.json");
+        File.WriteAllText(manifest, content);
+
+        var run = Run("convert", "--model", model, "--input", _input, "--output", _output, "--plugins", _model.PluginsRoot);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains($"{manifest}: damaged model manifest", run.Error);
+        Assert.DoesNotContain("JsonException:", run.Error);
+    }
+
     private void WriteGoodTextures()
     {
         foreach (var (path, encoder) in GoodTextures)
@@ -288,16 +333,5 @@ public sealed class ConvertCommandTests : IClassFixture<ColorTransferModelFixtur
         Run(new[] { "convert", "--model", _model.ModelDirectory, "--input", _input, "--output", _output, "--plugins", _model.PluginsRoot }
             .Concat(extra).ToArray());
 
-    private static CliResult Run(params string[] args)
-    {
-        var output = new TestConsole().Width(80);
-        var error = new TestConsole().Width(80);
-        var exit = StyleForgeApp.Create(new HostConsole(error, output)).Run(args);
-        return new CliResult(exit, output.Output, error.Output);
-    }
-
-    private sealed record CliResult(int Exit, string Output, string Error)
-    {
-        public JsonElement Json => JsonDocument.Parse(Output).RootElement;
-    }
+    private static CliResult Run(params string[] args) => ConvertCli.Run(args);
 }

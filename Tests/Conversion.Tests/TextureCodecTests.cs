@@ -44,7 +44,7 @@ public sealed class TextureCodecTests : IDisposable
         { "webp-lossy", ".webp", 4, 8, false },
     };
 
-    private static IImageEncoder EncoderFor(string name) => name switch
+    internal static IImageEncoder EncoderFor(string name) => name switch
     {
         "png-gray8" => new PngEncoder { ColorType = PngColorType.Grayscale, BitDepth = PngBitDepth.Bit8 },
         "png-gray16" => new PngEncoder { ColorType = PngColorType.Grayscale, BitDepth = PngBitDepth.Bit16 },

@@ -61,7 +61,7 @@ internal sealed class ConvertStep : IPipelineStep
             var model = ConversionModel.Locate(run.Catalog, step.GetPath("model"), step.PluginName, request.OutputRoot);
             var summary = ConversionJob.Run(model, step.PluginOptions!, request, run.Console, run.Log,
                 Path.Combine(run.RunDirectory, "work", step.Id), run.Document.Seed, run.Document.Device, json: false, run.Cancellation);
-            return Task.FromResult(summary is { Failed.Count: > 0 } ? 1 : 0);
+            return Task.FromResult(summary?.ExitCode ?? 0);
         }
         catch (ConversionSetupException ex)
         {
