@@ -17,7 +17,7 @@ internal sealed class CycleGanNetworks : IDisposable
 
     public CycleGanNetworks(TrainingSettings settings, Device device, long seed)
     {
-        var architecture = new GeneratorArchitecture(settings.Ngf, settings.Blocks);
+        var architecture = new GeneratorArchitecture(settings.Ngf, settings.Blocks, settings.Upsample);
         G_A = new ResnetGenerator(architecture);
         G_B = new ResnetGenerator(architecture);
         D_A = new NLayerDiscriminator(settings.Ndf, settings.DiscriminatorLayers);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StyleForge.Plugins.CycleGan.Model;
 
 namespace StyleForge.Plugins.CycleGan.Training;
 
@@ -8,6 +9,7 @@ internal sealed record TrainingSettings
     public required int Ngf { get; init; }
     public required int Ndf { get; init; }
     public required int Blocks { get; init; }
+    public required GeneratorUpsampling Upsample { get; init; }
     public required int DiscriminatorLayers { get; init; }
     public required GanLossKind GanLoss { get; init; }
     public required double LambdaA { get; init; }
@@ -36,6 +38,8 @@ internal sealed record TrainingSettings
             Ngf = (int)options.GetInteger("ngf"),
             Ndf = (int)options.GetInteger("ndf"),
             Blocks = (int)options.GetInteger("blocks"),
+            // Checkpoints from before the option existed hold no value: they were trained with the reference's transpose.
+            Upsample = options.IsSet("upsample") && options.GetText("upsample") == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose,
             DiscriminatorLayers = (int)options.GetInteger("d_layers"),
             GanLoss = options.GetText("gan_loss") == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
             LambdaA = options.GetNumber("lambda_a"),
@@ -80,6 +84,7 @@ internal sealed record TrainingSettings
         ("ngf", Text(Ngf)),
         ("ndf", Text(Ndf)),
         ("blocks", Text(Blocks)),
+        ("upsample", Upsample.ToString().ToLowerInvariant()),
         ("d_layers", Text(DiscriminatorLayers)),
         ("gan_loss", GanLoss.ToString().ToLowerInvariant()),
         ("lambda_a", Text(LambdaA)),
