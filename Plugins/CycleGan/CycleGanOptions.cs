@@ -17,6 +17,12 @@ internal static class CycleGanOptions
             Choices = ["transpose", "resize"],
         },
         new("d_layers", PluginOptionType.Integer, "3", "Discriminator layers; 3 is the 70x70 PatchGAN.") { Minimum = 1, Maximum = 6 },
+        new("d_scales", PluginOptionType.Integer, "1",
+            "Discriminator scales: 1 is the reference; 2 adds a second PatchGAN on a 2x average-pooled copy (pix2pixHD), losses averaged.")
+        {
+            Minimum = 1,
+            Maximum = 2,
+        },
         new("gan_loss", PluginOptionType.Choice, "lsgan", "Adversarial loss: lsgan (least squares, the reference) or vanilla (cross-entropy).")
         {
             Choices = ["lsgan", "vanilla"],
