@@ -3,11 +3,15 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StyleForge.Host.Evaluation;
+using StyleForge.Host.Sampling;
 using StyleForge.Host.Terminal;
 
 namespace StyleForge.Host.Cli;
 
-/// <summary><c>styleforge evaluate --pred DIR --truth DIR</c>: PSNR and SSIM of converted textures against the truth.</summary>
+/// <summary>
+/// <c>styleforge evaluate --pred DIR --truth DIR [--lights DIR]</c>: PSNR and SSIM of converted textures against the
+/// truth, and the light metrics where the truth has light masks.
+/// </summary>
 internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 {
     private readonly HostConsole _console;
@@ -24,6 +28,10 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         [Description("Folder of true results; files match --pred by relative path. Example: --truth data/daynight/testB_truth")]
         public string? Truth { get; init; }
 
+        [CommandOption("--lights <DIR>")]
+        [Description("Folder of the truth's light masks (.json per truth, same relative path); by default the testB_lights folder beside --truth when there is one. Example: --lights data/daynight/testB_lights")]
+        public string? Lights { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the scores as JSON on stdout instead of a table. Example: --json")]
         public bool Json { get; init; }
@@ -34,7 +42,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
             {
                 return ValidationResult.Error("evaluate needs --pred DIR and --truth DIR");
             }
-            foreach (var folder in new[] { Prediction, Truth })
+            foreach (var folder in new[] { Prediction, Truth, Lights }.OfType<string>())
             {
                 if (!Directory.Exists(folder))
                 {
@@ -47,7 +55,9 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var scores = FolderEvaluator.Evaluate("prediction", Path.GetFullPath(settings.Prediction!), Path.GetFullPath(settings.Truth!), cancellation);
+        var truth = Path.GetFullPath(settings.Truth!);
+        var lights = settings.Lights is { } given ? Path.GetFullPath(given) : DayNightSample.LightsBeside(truth);
+        var scores = FolderEvaluator.Evaluate("prediction", Path.GetFullPath(settings.Prediction!), truth, lights, cancellation);
         if (settings.Json)
         {
             _console.Output.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(scores, JsonOptions.Indented));
@@ -56,6 +66,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         {
             _console.Output.Write(MetricsTable.PerImage(scores));
         }
+        LightMetricsNotice.Show(_console, scores, truth, lights);
         EvaluationWarnings.Show(_console, scores);
         if (scores.Images.Count == 0)
         {

@@ -66,8 +66,9 @@ internal static class StyleForgeApp
                 .WithExample("sample", "daynight", "--out", "data/daynight")
                 .WithExample("sample", "daynight", "--out", "data/daynight", "--count", "400", "--size", "128", "--seed", "7");
             config.AddCommand<EvaluateCommand>("evaluate")
-                .WithDescription("Score converted textures against true results: per-image and mean PSNR and SSIM, files matched by relative path.")
+                .WithDescription("Score converted textures against true results: per-image and mean PSNR and SSIM, files matched by relative path; lit-window F1, glow error and checkerboard where the truth has light masks.")
                 .WithExample("evaluate", "--pred", "runs/daynight/converted/testA", "--truth", "runs/daynight/data/testB_truth")
+                .WithExample("evaluate", "--pred", "out/night", "--truth", "data/daynight/testB_truth", "--lights", "data/daynight/testB_lights")
                 .WithExample("evaluate", "--pred", "out/night", "--truth", "data/night_truth", "--json");
         });
         return app;

@@ -1,11 +1,15 @@
+using StyleForge.Host.Sampling;
 using StyleForge.Host.Textures;
 
 namespace StyleForge.Host.Evaluation;
 
-/// <summary>Scores a folder of predictions against a folder of truth, matching files by relative path.</summary>
+/// <summary>
+/// Scores a folder of predictions against a folder of truth, matching files by relative path. With a folder of light
+/// masks, an image whose truth has a mask at the same relative path (extension .json) also gets the light metrics.
+/// </summary>
 internal static class FolderEvaluator
 {
-    public static ScoredSet Evaluate(string name, string predictionDirectory, string truthDirectory, CancellationToken cancellation)
+    public static ScoredSet Evaluate(string name, string predictionDirectory, string truthDirectory, string? lightDirectory, CancellationToken cancellation)
     {
         var predictions = TextureFolder.Open(predictionDirectory);
         var truth = TextureFolder.Open(truthDirectory);
@@ -22,7 +26,9 @@ internal static class FolderEvaluator
             {
                 var predicted = predictions.Load(predictionIndex[path]);
                 var expected = truth.Load(truthIndex[path]);
-                scores[i] = new ImageScore(path, ImageQuality.Psnr(predicted, expected), ImageQuality.Ssim(predicted, expected));
+                var maskPath = lightDirectory is null ? null : Path.ChangeExtension(Path.Combine(lightDirectory, path), LightMask.Extension);
+                var light = maskPath is not null && File.Exists(maskPath) ? LightScore.Score(predicted, expected, LightMask.Read(maskPath)) : null;
+                scores[i] = new ImageScore(path, ImageQuality.Psnr(predicted, expected), ImageQuality.Ssim(predicted, expected), light);
             }
             catch (InvalidDataException ex)
             {
@@ -39,6 +45,7 @@ internal static class FolderEvaluator
             images,
             predictionIndex.Keys.Where(p => !truthIndex.ContainsKey(p)).Order(StringComparer.Ordinal).ToList(),
             truthIndex.Keys.Where(p => !predictionIndex.ContainsKey(p)).Order(StringComparer.Ordinal).ToList(),
-            failures.OfType<ScoreFailure>().ToList());
+            failures.OfType<ScoreFailure>().ToList(),
+            lightDirectory is null ? null : LightSummary.Create(lightDirectory, images.Select(s => s.Light).OfType<LightScore>().ToList()));
     }
 }

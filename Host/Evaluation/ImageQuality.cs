@@ -82,7 +82,7 @@ internal static class ImageQuality
         return sum / muX.Length;
     }
 
-    private static void RequireSameSize(TextureBuffer prediction, TextureBuffer truth)
+    public static void RequireSameSize(TextureBuffer prediction, TextureBuffer truth)
     {
         if (prediction.Width != truth.Width || prediction.Height != truth.Height)
         {
@@ -107,7 +107,8 @@ internal static class ImageQuality
         return rgb;
     }
 
-    private static double[] Luminance(TextureBuffer texture)
+    /// <summary>Rec. 601 luminance of every pixel, row by row, on the stored (sRGB) values: the Y that SSIM and the light metrics use.</summary>
+    public static double[] Luminance(TextureBuffer texture)
     {
         var rgb = Rgb(texture);
         var y = new double[texture.Width * texture.Height];

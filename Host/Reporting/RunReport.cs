@@ -5,14 +5,16 @@ using System.Text.Json;
 using StyleForge.Host.Evaluation;
 using StyleForge.Host.Pipelines;
 using StyleForge.Host.Runs;
+using StyleForge.Host.Sampling;
 using StyleForge.Host.Textures;
 
 namespace StyleForge.Host.Reporting;
 
 /// <summary>
 /// Builds report.html: one self-contained page (images as data: URIs, charts as inline SVG) with the
-/// metrics against the baselines, a before/after/truth grid, loss curves, training samples, step
-/// timings and the resolved config.
+/// metrics against the baselines (with the light metrics where the truth has light masks), a before/after/truth grid
+/// with the truth's lit windows outlined on every image, loss curves, training samples, step timings and the resolved
+/// config.
 /// </summary>
 internal static class RunReport
 {
@@ -30,6 +32,11 @@ internal static class RunReport
         .note { color: #777; } pre { background: #f5f5f5; padding: 12px; overflow-x: auto; font-size: 12px; }
         .gain { font-size: 18px; font-weight: bold; }
         .warning { background: #fff3cd; border: 1px solid #e0b000; padding: 8px 12px; font-weight: bold; }
+        .lights { position: relative; display: inline-block; line-height: 0; }
+        .lights span { position: absolute; box-sizing: border-box; }
+        .lights .lit { border: 2px solid #ffd400; } .lights .hit { border: 2px solid #00d060; }
+        .lights .miss { border: 2px solid #ff2020; } .lights .false { border: 2px dashed #ff8c00; }
+        .key span { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 12px; }
         """;
 
     /// <summary>Writes the report and returns how many images it embeds.</summary>
@@ -75,14 +82,34 @@ internal static class RunReport
         {
             html.Append("<p class=\"warning\">Warning: ").Append(Encode(warning)).Append("</p>");
         }
-        html.Append("<table><tr><th>method</th><th>images</th><th>mean PSNR (dB)</th><th>mean SSIM</th></tr>");
+        var light = metrics.Model.Light is not null;
+        html.Append("<table><tr><th>method</th><th>images</th><th>mean PSNR (dB)</th><th>mean SSIM</th>");
+        if (light)
+        {
+            html.Append("<th>lit-window F1</th><th>lit windows hit / false / missed</th><th>glow error</th><th>checkerboard vs truth</th>");
+        }
+        html.Append("</tr>");
         foreach (var set in metrics.Baselines.Prepend(metrics.Model))
         {
             html.Append("<tr><td>").Append(Encode(set.Name)).Append("</td><td>").Append(set.Images.Count.ToString(CultureInfo.InvariantCulture))
                 .Append("</td><td>").Append(MetricsTable.Format(set.MeanPsnr, "0.00")).Append("</td><td>")
-                .Append(MetricsTable.Format(set.MeanSsim, "0.0000")).Append("</td></tr>");
+                .Append(MetricsTable.Format(set.MeanSsim, "0.0000")).Append("</td>");
+            if (light)
+            {
+                var l = set.Light;
+                html.Append("<td>").Append(MetricsTable.Format(l?.LitWindowF1, "0.000")).Append("</td><td>")
+                    .Append(l is null ? "n/a" : FormattableString.Invariant($"{l.LitHits} / {l.LitFalseAlarms} / {l.LitMisses}")).Append("</td><td>")
+                    .Append(MetricsTable.Format(l?.MeanGlowError, "0.000")).Append("</td><td>")
+                    .Append(MetricsTable.Format(l?.CheckerboardRatio, "0.00")).Append("x</td>");
+            }
+            html.Append("</tr>");
         }
-        html.Append("</table><p class=\"note\">").Append(Encode(metrics.Method)).Append("</p>");
+        html.Append("</table>");
+        if (!light)
+        {
+            html.Append("<p class=\"note\">No light masks for this truth: PSNR and SSIM only (lit-window F1, glow error and checkerboard need the masks that <code>styleforge sample daynight</code> writes).</p>");
+        }
+        html.Append("<p class=\"note\">").Append(Encode(metrics.Method)).Append("</p>");
     }
 
     private static int AppendGrid(StringBuilder html, ReportSources sources, MetricsReport? metrics)
@@ -95,6 +122,17 @@ internal static class RunReport
             ("baseline", sources.Baseline), ("cycle (after, converted back)", sources.Cycle),
         }.Where(c => c.Directory is not null && Directory.Exists(c.Directory)).ToList();
         var scores = metrics?.Model.Images.ToDictionary(i => i.Path, StringComparer.Ordinal) ?? new Dictionary<string, ImageScore>();
+        var masks = metrics?.Model.Light?.MaskDirectory;
+        // Each column that was scored (the model, and the baselines: "before" is the identity baseline) shows its own lit windows.
+        var scoredSets = metrics is null ? [] : metrics.Baselines.Prepend(metrics.Model).ToList();
+        var columnScores = columns.ToDictionary(c => c.Title, c => scoredSets.FirstOrDefault(set => SamePath(set.PredictionDirectory, c.Directory!))
+            ?.Images.ToDictionary(i => i.Path, StringComparer.Ordinal));
+        if (masks is not null)
+        {
+            html.Append("<p class=\"key\">Windows lit in the truth:<span class=\"lights\"><span class=\"lit\"></span></span>on the truth and unscored images; on scored images")
+                .Append("<span class=\"lights\"><span class=\"hit\"></span></span>lit in both<span class=\"lights\"><span class=\"miss\"></span></span>left dark")
+                .Append("<span class=\"lights\"><span class=\"false\"></span></span>lit but dark in the truth (by the rule in the metrics note).</p>");
+        }
         var shown = Math.Min(before.Count, sources.MaxRows);
         html.Append("<table class=\"grid\"><tr><th>texture</th>");
         foreach (var column in columns)
@@ -110,14 +148,32 @@ internal static class RunReport
             if (scores.TryGetValue(relative, out var score))
             {
                 html.Append("<br>").Append(MetricsTable.Format(score.Psnr, "0.00")).Append(" dB<br>SSIM ").Append(MetricsTable.Format(score.Ssim, "0.000"));
+                if (score.Light is { } light)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<br>lit windows {light.LitHits} of {light.LitHits + light.LitMisses}, {light.LitFalseAlarms} false")
+                        .Append("<br>glow error ").Append(MetricsTable.Format(light.GlowError, "0.000"));
+                }
             }
             html.Append("</td>");
+            var mask = masks is null ? null : ReadMask(Path.ChangeExtension(Path.Combine(masks, relative), LightMask.Extension));
             foreach (var column in columns)
             {
                 var file = Path.Combine(column.Directory!, relative);
                 if (File.Exists(file))
                 {
-                    html.Append("<td><img alt=\"").Append(Encode($"{column.Title}: {relative}")).Append("\" src=\"").Append(ImageDataUri.FromFile(file)).Append("\"></td>");
+                    html.Append("<td>");
+                    if (mask is not null)
+                    {
+                        html.Append("<span class=\"lights\">");
+                    }
+                    html.Append("<img alt=\"").Append(Encode($"{column.Title}: {relative}")).Append("\" src=\"").Append(ImageDataUri.FromFile(file)).Append("\">");
+                    if (mask is not null)
+                    {
+                        var light = columnScores[column.Title] is { } byPath && byPath.TryGetValue(relative, out var columnScore) ? columnScore.Light : null;
+                        AppendWindowOutlines(html, mask, light);
+                        html.Append("</span>");
+                    }
+                    html.Append("</td>");
                     images++;
                 }
                 else
@@ -135,6 +191,49 @@ internal static class RunReport
         }
         return images;
     }
+
+    /// <summary>
+    /// Outlines the windows over an image, in percent of its size so they follow the image's displayed size. Without a
+    /// light score (the truth, the cycle): the truth's lit windows. With one: hits, misses and false alarms.
+    /// </summary>
+    private static void AppendWindowOutlines(StringBuilder html, LightMask mask, LightScore? score)
+    {
+        for (var i = 0; i < mask.Windows.Count; i++)
+        {
+            var window = mask.Windows[i];
+            var predicted = score?.PredictedLit.Contains(i) ?? false;
+            var kind = score is null
+                ? window.Lit ? "lit" : null
+                : window.Lit ? predicted ? "hit" : "miss" : predicted ? "false" : null;
+            if (kind is null)
+            {
+                continue;
+            }
+            var glass = window.Glass;
+            html.Append(CultureInfo.InvariantCulture, $"<span class=\"{kind}\" style=\"left:{100.0 * glass.Left / mask.Width:0.##}%;top:{100.0 * glass.Top / mask.Height:0.##}%;")
+                .Append(CultureInfo.InvariantCulture, $"width:{100.0 * (glass.Right - glass.Left) / mask.Width:0.##}%;height:{100.0 * (glass.Bottom - glass.Top) / mask.Height:0.##}%\"></span>");
+        }
+    }
+
+    /// <summary>The mask, or null when the file is absent or unreadable: the report still shows the images.</summary>
+    private static LightMask? ReadMask(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        try
+        {
+            return LightMask.Read(path);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
 
     private static int AppendLosses(StringBuilder html, string model)
     {

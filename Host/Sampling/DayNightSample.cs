@@ -8,7 +8,8 @@ namespace StyleForge.Host.Sampling;
 /// <summary>
 /// The built-in day/night data set. trainA holds day renders and trainB night renders of disjoint
 /// scenes, so training is truly unpaired; testA holds day renders of held-out scenes and
-/// testB_truth the same scenes at night, used only for scoring.
+/// testB_truth the same scenes at night, used only for scoring; testB_lights holds where the light is in each truth
+/// (<see cref="LightMask"/>), for the light metrics.
 /// </summary>
 internal static class DayNightSample
 {
@@ -17,6 +18,7 @@ internal static class DayNightSample
     public const string TrainB = "trainB";
     public const string TestA = "testA";
     public const string TestTruth = "testB_truth";
+    public const string TestLights = "testB_lights";
 
     /// <summary>Every texture of the set, in a fixed order. Scene ids are numbered across all folders, so no two folders share a scene except testA and its truth.</summary>
     public static IReadOnlyList<SampleFile> Plan(SampleParameters parameters)
@@ -55,7 +57,7 @@ internal static class DayNightSample
         {
             return false;
         }
-        foreach (var folder in new[] { TrainA, TrainB, TestA, TestTruth })
+        foreach (var folder in new[] { TrainA, TrainB, TestA, TestTruth, TestLights })
         {
             var path = Path.Combine(directory, folder);
             if (Directory.Exists(path))
@@ -67,8 +69,13 @@ internal static class DayNightSample
         var options = new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount };
         Parallel.ForEach(plan, options, file =>
         {
-            var texture = FacadeRenderer.Render(FacadeScene.Generate(file.SceneSeed), parameters.Size, file.Lighting);
+            var scene = FacadeScene.Generate(file.SceneSeed);
+            var texture = FacadeRenderer.Render(scene, parameters.Size, file.Lighting);
             AtomicFile.Write(Path.Combine(directory, file.RelativePath), stream => TextureCodec.SavePng(texture, stream));
+            if (LightMaskPath(file) is { } mask)
+            {
+                LightMask.For(scene, parameters.Size).Write(Path.Combine(directory, mask));
+            }
             var current = Interlocked.Increment(ref done);
             lock (progress)
             {
@@ -79,18 +86,32 @@ internal static class DayNightSample
         return true;
     }
 
-    /// <summary>XxHash64 over every planned file's path and bytes; "missing" when any file is absent.</summary>
+    /// <summary>The light masks beside a truth folder (its sibling testB_lights), or null when there are none.</summary>
+    public static string? LightsBeside(string truthDirectory)
+    {
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(truthDirectory)));
+        var lights = parent is null ? null : Path.Combine(parent, TestLights);
+        return lights is not null && Directory.Exists(lights) ? lights : null;
+    }
+
+    /// <summary>testB_lights/facade_0000.json for the truth testB_truth/facade_0000.png; null for every other file.</summary>
+    public static string? LightMaskPath(SampleFile file) =>
+        file.RelativePath.StartsWith(TestTruth + "/", StringComparison.Ordinal)
+            ? TestLights + Path.ChangeExtension(file.RelativePath[TestTruth.Length..], LightMask.Extension)
+            : null;
+
+    /// <summary>XxHash64 over every planned file's path and bytes, light masks included; "missing" when any file is absent.</summary>
     public static string HashFiles(string directory, IReadOnlyList<SampleFile> plan)
     {
         var hash = new XxHash64();
-        foreach (var file in plan)
+        foreach (var relative in plan.SelectMany(f => LightMaskPath(f) is { } mask ? new[] { f.RelativePath, mask } : [f.RelativePath]))
         {
-            var path = Path.Combine(directory, file.RelativePath);
+            var path = Path.Combine(directory, relative);
             if (!File.Exists(path))
             {
                 return "missing";
             }
-            hash.Append(System.Text.Encoding.UTF8.GetBytes(file.RelativePath));
+            hash.Append(System.Text.Encoding.UTF8.GetBytes(relative));
             hash.Append(File.ReadAllBytes(path));
         }
         return Convert.ToHexString(hash.GetCurrentHash()).ToLowerInvariant();

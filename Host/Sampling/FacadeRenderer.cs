@@ -17,7 +17,7 @@ internal static class FacadeRenderer
 
     /// <summary>How far window light and lamp light reach across the wall, in texture widths.</summary>
     private const double WindowSpillRadius = 0.05;
-    private const double LampSpillRadius = 0.11;
+    public const double LampSpillRadius = 0.11;
 
     public static TextureBuffer Render(FacadeScene scene, int size, SceneLighting lighting)
     {

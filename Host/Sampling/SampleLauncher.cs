@@ -11,7 +11,7 @@ internal static class SampleLauncher
             progress => DayNightSample.Generate(directory, parameters, progress, cancellation));
         var files = DayNightSample.Plan(parameters).Count;
         console.Info(generated
-            ? $"wrote {files} {parameters.Size}x{parameters.Size} textures to {directory} (trainA, trainB, testA, testB_truth)"
+            ? $"wrote {files} {parameters.Size}x{parameters.Size} textures to {directory} (trainA, trainB, testA, testB_truth) and the truth's light masks to testB_lights"
             : $"sample data in {directory} is up to date ({files} textures, same parameters and hash); not regenerated");
     }
 }

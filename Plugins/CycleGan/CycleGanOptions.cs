@@ -11,7 +11,18 @@ internal static class CycleGanOptions
         new("ngf", PluginOptionType.Integer, "64", "Generator filters in the first layer (reference 64).") { Minimum = 1 },
         new("ndf", PluginOptionType.Integer, "64", "Discriminator filters in the first layer (reference 64).") { Minimum = 1 },
         new("blocks", PluginOptionType.Integer, "9", "Residual blocks in each generator: 9 for 256 px, 6 for 128 px.") { Minimum = 1 },
+        new("upsample", PluginOptionType.Choice, "transpose",
+            "Generator upsampling: transpose (stride-2 transposed convolutions, the reference; for parity and imported weights) or resize (nearest 2x resize then a 3x3 conv, no built-in checkerboard grid).")
+        {
+            Choices = ["transpose", "resize"],
+        },
         new("d_layers", PluginOptionType.Integer, "3", "Discriminator layers; 3 is the 70x70 PatchGAN.") { Minimum = 1, Maximum = 6 },
+        new("d_scales", PluginOptionType.Integer, "1",
+            "Discriminator scales: 1 is the reference; 2 adds a second PatchGAN on a 2x average-pooled copy (pix2pixHD), losses averaged.")
+        {
+            Minimum = 1,
+            Maximum = 2,
+        },
         new("gan_loss", PluginOptionType.Choice, "lsgan", "Adversarial loss: lsgan (least squares, the reference) or vanilla (cross-entropy).")
         {
             Choices = ["lsgan", "vanilla"],

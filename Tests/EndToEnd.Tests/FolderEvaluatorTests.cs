@@ -26,7 +26,7 @@ public sealed class FolderEvaluatorTests
         Write(folder, "truth/sub/b.png", 0.6f);
         Write(folder, "truth/only_truth.png", 0.5f);
 
-        var scores = FolderEvaluator.Evaluate("model", folder.Combine("pred"), folder.Combine("truth"), CancellationToken.None);
+        var scores = FolderEvaluator.Evaluate("model", folder.Combine("pred"), folder.Combine("truth"), null, CancellationToken.None);
 
         Assert.Equal(new[] { "a.png", "sub/b.png" }, scores.Images.Select(i => i.Path));
         Assert.Equal(ImageQuality.IdenticalPsnr, scores.Images[0].Psnr);
@@ -47,7 +47,7 @@ public sealed class FolderEvaluatorTests
         folder.Write("pred/broken.png", "not a png");
         Write(folder, "truth/broken.png", 0.5f);
 
-        var scores = FolderEvaluator.Evaluate("model", folder.Combine("pred"), folder.Combine("truth"), CancellationToken.None);
+        var scores = FolderEvaluator.Evaluate("model", folder.Combine("pred"), folder.Combine("truth"), null, CancellationToken.None);
 
         Assert.Single(scores.Images);
         Assert.Equal("broken.png", Assert.Single(scores.Failures).Path);

@@ -118,4 +118,58 @@ public sealed class SampleDataTests
         // And other parameters regenerate too.
         Assert.True(DayNightSample.Generate(folder.Path, parameters with { Seed = 2 }, NoProgress, CancellationToken.None));
     }
+
+    [Fact]
+    public void Each_held_out_truth_gets_a_light_mask_from_its_scene_beside_testB_truth()
+    {
+        // Given a small set with three held-out scenes.
+        using var folder = new TempFolder();
+        var parameters = new SampleParameters(64, 2, 3, 5);
+
+        DayNightSample.Generate(folder.Path, parameters, NoProgress, CancellationToken.None);
+
+        // Then every truth has a mask at the same relative path under testB_lights, and it says what the scene says.
+        var truths = DayNightSample.Plan(parameters).Where(f => f.RelativePath.StartsWith(DayNightSample.TestTruth + "/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, truths.Count);
+        Assert.Equal(3, Directory.EnumerateFiles(Path.Combine(folder.Path, DayNightSample.TestLights), "*" + LightMask.Extension).Count());
+        foreach (var truth in truths)
+        {
+            var scene = FacadeScene.Generate(truth.SceneSeed);
+            var mask = LightMask.Read(Path.Combine(folder.Path, DayNightSample.TestLights, Path.ChangeExtension(Path.GetFileName(truth.RelativePath), LightMask.Extension)));
+            Assert.Equal((64, 64), (mask.Width, mask.Height));
+            Assert.Equal(scene.Windows.Select(w => w.Curtained), mask.Windows.Select(w => w.Lit));
+            Assert.Equal(scene.Lamps.Length, mask.Glow.Count);
+            var first = scene.Windows[0].Glass;
+            var glass = mask.Windows[0].Glass;
+            Assert.True(glass.Contains((int)(first.Left * 64) + 1, (int)(first.Top * 64) + 1));
+            Assert.False(glass.Contains((int)(first.Left * 64) - 2, (int)(first.Top * 64) + 1));
+        }
+    }
+
+    [Fact]
+    public void A_missing_light_mask_regenerates_the_set()
+    {
+        using var folder = new TempFolder();
+        var parameters = new SampleParameters(16, 1, 2, 1);
+        DayNightSample.Generate(folder.Path, parameters, NoProgress, CancellationToken.None);
+
+        File.Delete(Path.Combine(folder.Path, DayNightSample.TestLights, "facade_0001" + LightMask.Extension));
+
+        Assert.True(DayNightSample.Generate(folder.Path, parameters, NoProgress, CancellationToken.None));
+        Assert.True(File.Exists(Path.Combine(folder.Path, DayNightSample.TestLights, "facade_0001" + LightMask.Extension)));
+    }
+
+    [Fact]
+    public void A_lamp_glow_covers_the_bulb_and_the_wall_its_light_reaches_but_not_the_far_side_of_the_texture()
+    {
+        var scene = Enumerable.Range(0, 200).Select(s => FacadeScene.Generate((ulong)s)).First(s => s.Lamps.Length == 1);
+        const int size = 128;
+        var mask = LightMask.For(scene, size);
+        var bulb = scene.Lamps[0].Bulb;
+        var (x, y) = ((int)((bulb.Left + bulb.Right) / 2 * size), (int)((bulb.Top + bulb.Bottom) / 2 * size));
+
+        Assert.True(mask.IsGlow(x, y));
+        Assert.True(mask.IsGlow(x, y + (int)(FacadeRenderer.LampSpillRadius * size * 0.9)));
+        Assert.False(mask.IsGlow(x, y - (int)(FacadeRenderer.LampSpillRadius * size * 1.5)));
+    }
 }

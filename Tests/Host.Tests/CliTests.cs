@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Spectre.Console.Testing;
 using StyleForge.Host.Cli;
+using StyleForge.Host.Sampling;
+using StyleForge.Plugins;
 using StyleForge.Host.Terminal;
 using Xunit;
 
@@ -97,6 +99,35 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains("folder not found", _error.Output);
+    }
+
+    [Fact]
+    public void Given_truth_without_light_masks_When_evaluating_Then_it_says_so_and_scores_PSNR_and_SSIM_only()
+    {
+        var data = _temp.Combine("data");
+        DayNightSample.Generate(data, new SampleParameters(32, 1, 2, 1), new Progress<PluginProgress>(), CancellationToken.None);
+        Directory.Move(Path.Combine(data, DayNightSample.TestLights), _temp.Combine("elsewhere"));
+
+        var exit = Run("evaluate", "--pred", Path.Combine(data, DayNightSample.TestA), "--truth", Path.Combine(data, DayNightSample.TestTruth));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("no light masks", _error.Output);
+        Assert.Contains("PSNR and SSIM only", _error.Output);
+        Assert.DoesNotContain("lit windows", _output.Output);
+    }
+
+    [Fact]
+    public void Given_light_masks_beside_the_truth_When_evaluating_Then_the_light_metrics_are_shown()
+    {
+        var data = _temp.Combine("data");
+        DayNightSample.Generate(data, new SampleParameters(32, 1, 2, 1), new Progress<PluginProgress>(), CancellationToken.None);
+
+        var exit = Run("evaluate", "--pred", Path.Combine(data, DayNightSample.TestTruth), "--truth", Path.Combine(data, DayNightSample.TestTruth));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("lit windows", _output.Output);
+        Assert.Contains("1.00x", _output.Output);
+        Assert.DoesNotContain("no light masks", _error.Output);
     }
 
     [Fact]

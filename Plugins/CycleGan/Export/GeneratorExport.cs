@@ -29,7 +29,8 @@ internal static class GeneratorExport
         {
             WriteAtomically(Path.Combine(modelDirectory, WeightFile(direction)), stream => ModuleStreams.Save(generator, stream));
         }
-        var description = new ExportedModel(aToB.Architecture.Ngf, aToB.Architecture.Blocks, iterations);
+        var description = new ExportedModel(aToB.Architecture.Ngf, aToB.Architecture.Blocks, iterations,
+            aToB.Architecture.Upsample.ToString().ToLowerInvariant());
         WriteAtomically(Path.Combine(modelDirectory, ArchitectureFile), stream => JsonSerializer.Serialize(stream, description, CheckpointJson.Options));
     }
 
@@ -55,8 +56,15 @@ internal static class GeneratorExport
         {
             throw new PluginException($"{descriptionPath} is unreadable ({ex.Message}); export the model again with 'styleforge train ... --resume'.", ex);
         }
+        var upsample = description.Upsample switch
+        {
+            // Models exported before the option existed hold no value: they are the reference's transpose.
+            null or "transpose" => GeneratorUpsampling.Transpose,
+            "resize" => GeneratorUpsampling.Resize,
+            _ => throw new PluginException($"{descriptionPath}: upsample '{description.Upsample}' is not transpose or resize; export the model again with this plugin."),
+        };
         var weights = Path.Combine(folder, WeightFile(direction));
-        var generator = new ResnetGenerator(new GeneratorArchitecture(description.Ngf, description.Blocks));
+        var generator = new ResnetGenerator(new GeneratorArchitecture(description.Ngf, description.Blocks, upsample));
         try
         {
             using var stream = File.OpenRead(weights);
@@ -65,7 +73,7 @@ internal static class GeneratorExport
         catch (Exception ex)
         {
             generator.Dispose();
-            throw new PluginException($"{weights} is missing, damaged or not a generator with ngf={description.Ngf}, blocks={description.Blocks} ({ex.Message}).", ex);
+            throw new PluginException($"{weights} is missing, damaged or not a generator with ngf={description.Ngf}, blocks={description.Blocks}, upsample={upsample.ToString().ToLowerInvariant()} ({ex.Message}).", ex);
         }
         if (NonFiniteValues.FirstInWeights([(Path.GetFileName(weights), generator)]) is string bad)
         {
@@ -89,6 +97,6 @@ internal static class GeneratorExport
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>generator.json.</summary>
-    private sealed record ExportedModel(int Ngf, int Blocks, long Iterations);
+    /// <summary>generator.json; <paramref name="Upsample"/> is null in models exported before the option existed.</summary>
+    private sealed record ExportedModel(int Ngf, int Blocks, long Iterations, string? Upsample);
 }

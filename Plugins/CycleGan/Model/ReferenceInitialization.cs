@@ -19,6 +19,7 @@ internal static class ReferenceInitialization
                 Convolution conv => (conv.weight, conv.bias),
                 AlignedConv2d conv => (conv.Weight, conv.Bias),
                 DownsampleConv conv => (conv.Weight, conv.Bias),
+                ResizeConv conv => (conv.Weight, conv.Bias),
                 _ => (null, null),
             };
             if (weight is not null)

@@ -6,8 +6,9 @@ namespace StyleForge.Plugins.CycleGan.Model;
 
 /// <summary>
 /// The reference ResNet generator (resnet_6blocks / resnet_9blocks): c7s1-ngf, two stride-2
-/// downsamples, residual blocks, two transposed-conv upsamples, c7s1-3, tanh. Output has the input's
-/// size when both sides are multiples of 4.
+/// downsamples, residual blocks, two transposed-conv upsamples (or, with <see cref="GeneratorUpsampling.Resize"/>,
+/// two resize-then-conv upsamples in their place), c7s1-3, tanh. Output has the input's size when both
+/// sides are multiples of 4.
 /// </summary>
 internal sealed class ResnetGenerator : Module<Tensor, Tensor>
 {
@@ -38,10 +39,10 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
         }
         layers.AddRange(
         [
-            ConvTranspose2d(ngf * 4, ngf * 2, kernel_size: 3, stride: 2, padding: 1, output_padding: 1),
+            Upsample(architecture.Upsample, ngf * 4, ngf * 2),
             new InstanceNorm(),
             ReLU(inplace: true),
-            ConvTranspose2d(ngf * 2, ngf, kernel_size: 3, stride: 2, padding: 1, output_padding: 1),
+            Upsample(architecture.Upsample, ngf * 2, ngf),
             new InstanceNorm(),
             ReLU(inplace: true),
             new BorderPad(3),
@@ -53,6 +54,12 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
     }
 
     public GeneratorArchitecture Architecture { get; }
+
+    private static Module<Tensor, Tensor> Upsample(GeneratorUpsampling mode, long inputChannels, long outputChannels) => mode switch
+    {
+        GeneratorUpsampling.Resize => new ResizeConv(inputChannels, outputChannels),
+        _ => ConvTranspose2d(inputChannels, outputChannels, kernel_size: 3, stride: 2, padding: 1, output_padding: 1),
+    };
 
     /// <summary>
     /// Switches every padding layer: <see cref="PaddingMode.Reflect"/> (the reference, and training)
@@ -69,6 +76,9 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
                     pad.Mode = mode;
                     break;
                 case DownsampleConv conv:
+                    conv.Mode = mode;
+                    break;
+                case ResizeConv conv:
                     conv.Mode = mode;
                     break;
             }

@@ -9,6 +9,17 @@ internal sealed class GanLoss
 
     public GanLoss(GanLossKind kind) => _kind = kind;
 
+    /// <summary>The mean of the loss over the score maps of a multi-scale discriminator: each scale weighs the same.</summary>
+    public Tensor Compute(IReadOnlyList<Tensor> scoreMaps, bool targetIsReal)
+    {
+        if (scoreMaps.Count == 1)
+        {
+            return Compute(scoreMaps[0], targetIsReal);
+        }
+        using var scope = NewDisposeScope();
+        return stack(scoreMaps.Select(map => Compute(map, targetIsReal)).ToArray()).mean().MoveToOuterDisposeScope();
+    }
+
     public Tensor Compute(Tensor scores, bool targetIsReal)
     {
         var target = targetIsReal ? ones_like(scores) : zeros_like(scores);

@@ -1,3 +1,4 @@
+using StyleForge.Plugins.CycleGan.Model;
 using StyleForge.Plugins.CycleGan.Reporting;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -137,13 +138,13 @@ internal sealed class TrainingIteration
     }
 
     /// <summary>One discriminator's (real + pooled fake) x 0.5 loss, scored in one batch, and its backward pass.</summary>
-    private double DiscriminatorStep(nn.Module<Tensor, Tensor> discriminator, Tensor real, Tensor pooledFake)
+    private double DiscriminatorStep(NLayerDiscriminator discriminator, Tensor real, Tensor pooledFake)
     {
         using var scope = NewDisposeScope();
-        var scores = discriminator.forward(cat([real, pooledFake]));
+        var maps = discriminator.ScoreMaps(cat([real, pooledFake]));
         var count = real.shape[0];
-        var loss = (_ganLoss.Compute(scores.narrow(0, 0, count), targetIsReal: true)
-            + _ganLoss.Compute(scores.narrow(0, count, pooledFake.shape[0]), targetIsReal: false)) * 0.5;
+        var loss = (_ganLoss.Compute(maps.Select(m => m.narrow(0, 0, count)).ToList(), targetIsReal: true)
+            + _ganLoss.Compute(maps.Select(m => m.narrow(0, count, pooledFake.shape[0])).ToList(), targetIsReal: false)) * 0.5;
         loss.backward();
         return loss.item<float>();
     }
@@ -157,7 +158,7 @@ internal sealed class TrainingIteration
     private sealed class GeneratorHalf(
         nn.Module<Tensor, Tensor> forward,
         nn.Module<Tensor, Tensor> backward,
-        nn.Module<Tensor, Tensor> discriminator,
+        NLayerDiscriminator discriminator,
         double lambdaCycle,
         double lambdaIdentity,
         GanLoss ganLoss,
@@ -178,7 +179,7 @@ internal sealed class TrainingIteration
             var useIdentity = lambdaIdentity > 0;
             var back = backward.forward(useIdentity ? cat([fake, real]) : fake);
             var reconstruction = back.narrow(0, 0, batch);
-            var gan = ganLoss.Compute(discriminator.forward(fake), targetIsReal: true);
+            var gan = ganLoss.Compute(discriminator.ScoreMaps(fake), targetIsReal: true);
             var cycle = nn.functional.l1_loss(reconstruction, real) * lambdaCycle;
             var identity = useIdentity ? nn.functional.l1_loss(back.narrow(0, batch, batch), real) * (lambdaCycle * lambdaIdentity) : null;
             (identity is null ? gan + cycle : gan + cycle + identity).backward();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StyleForge.Plugins.CycleGan.Model;
 
 namespace StyleForge.Plugins.CycleGan.Training;
 
@@ -8,7 +9,9 @@ internal sealed record TrainingSettings
     public required int Ngf { get; init; }
     public required int Ndf { get; init; }
     public required int Blocks { get; init; }
+    public required GeneratorUpsampling Upsample { get; init; }
     public required int DiscriminatorLayers { get; init; }
+    public required int DiscriminatorScales { get; init; }
     public required GanLossKind GanLoss { get; init; }
     public required double LambdaA { get; init; }
     public required double LambdaB { get; init; }
@@ -36,7 +39,11 @@ internal sealed record TrainingSettings
             Ngf = (int)options.GetInteger("ngf"),
             Ndf = (int)options.GetInteger("ndf"),
             Blocks = (int)options.GetInteger("blocks"),
+            // Checkpoints from before the option existed hold no value: they were trained with the reference's transpose.
+            Upsample = options.IsSet("upsample") && options.GetText("upsample") == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose,
             DiscriminatorLayers = (int)options.GetInteger("d_layers"),
+            // Checkpoints from before the option existed hold no value: they have the reference's single scale.
+            DiscriminatorScales = options.IsSet("d_scales") ? (int)options.GetInteger("d_scales") : 1,
             GanLoss = options.GetText("gan_loss") == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
             LambdaA = options.GetNumber("lambda_a"),
             LambdaB = options.GetNumber("lambda_b"),
@@ -64,6 +71,14 @@ internal sealed record TrainingSettings
         {
             throw new PluginException($"option load_size={settings.LoadSize} is smaller than crop_size={settings.CropSize}; set load_size to at least crop_size.");
         }
+        // Each stride-2 layer of the PatchGAN halves the side, then two 4x4 stride-1 layers take one pixel each:
+        // the coarse scale's input (half the crop) needs 3 x 2^d_layers pixels to leave one score.
+        var coarseMinimum = 3 << settings.DiscriminatorLayers;
+        if (settings.DiscriminatorScales == 2 && settings.CropSize / 2 < coarseMinimum)
+        {
+            throw new PluginException($"option d_scales=2 with crop_size={settings.CropSize}: the second scale sees {settings.CropSize / 2} px and a " +
+                $"{settings.DiscriminatorLayers}-layer PatchGAN needs at least {coarseMinimum}; set crop_size to at least {2 * coarseMinimum} or lower d_layers.");
+        }
         if (settings.Iterations is null && settings.Epochs + settings.DecayEpochs == 0)
         {
             throw new PluginException("options epochs=0 and decay_epochs=0 leave nothing to train; set one of them or iterations.");
@@ -80,7 +95,9 @@ internal sealed record TrainingSettings
         ("ngf", Text(Ngf)),
         ("ndf", Text(Ndf)),
         ("blocks", Text(Blocks)),
+        ("upsample", Upsample.ToString().ToLowerInvariant()),
         ("d_layers", Text(DiscriminatorLayers)),
+        ("d_scales", Text(DiscriminatorScales)),
         ("gan_loss", GanLoss.ToString().ToLowerInvariant()),
         ("lambda_a", Text(LambdaA)),
         ("lambda_b", Text(LambdaB)),

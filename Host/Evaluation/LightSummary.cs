@@ -1,0 +1,47 @@
+namespace StyleForge.Host.Evaluation;
+
+/// <summary>
+/// The light metrics of a whole set: lit-window F1 over every window of every scored image (2 hits / (2 hits + false
+/// alarms + misses); null when no window is lit in the truth or the prediction), the mean of the per-image glow errors
+/// over scenes with a lamp, and the mean checkerboard measure of the predictions against the truths' (their ratio).
+/// </summary>
+/// <param name="MaskDirectory">Where the truth's light masks were read.</param>
+/// <param name="Images">Images scored with a mask.</param>
+/// <param name="LitWindowF1">F1 of the lit windows over all windows of those images.</param>
+/// <param name="LitHits">Windows lit in the truth and the prediction.</param>
+/// <param name="LitFalseAlarms">Windows lit in the prediction only.</param>
+/// <param name="LitMisses">Windows lit in the truth only.</param>
+/// <param name="MeanGlowError">Mean of the per-image glow errors; null when no scene has a lamp.</param>
+/// <param name="MeanCheckerboard">Mean checkerboard measure of the predictions.</param>
+/// <param name="TruthCheckerboard">Mean checkerboard measure of their truths.</param>
+/// <param name="CheckerboardRatio">The first over the second: 1 matches the truth; null when the truths have none at all.</param>
+internal sealed record LightSummary(
+    string MaskDirectory,
+    int Images,
+    double? LitWindowF1,
+    int LitHits,
+    int LitFalseAlarms,
+    int LitMisses,
+    double? MeanGlowError,
+    double MeanCheckerboard,
+    double TruthCheckerboard,
+    double? CheckerboardRatio)
+{
+    /// <summary>The summary of <paramref name="scores"/>; null when none was scored with a mask.</summary>
+    public static LightSummary? Create(string maskDirectory, IReadOnlyList<LightScore> scores)
+    {
+        if (scores.Count == 0)
+        {
+            return null;
+        }
+        var hits = scores.Sum(s => s.LitHits);
+        var falseAlarms = scores.Sum(s => s.LitFalseAlarms);
+        var misses = scores.Sum(s => s.LitMisses);
+        var counted = 2 * hits + falseAlarms + misses;
+        var glow = scores.Where(s => s.GlowError is not null).Select(s => s.GlowError!.Value).ToList();
+        var checkerboard = scores.Average(s => s.Checkerboard);
+        var truth = scores.Average(s => s.TruthCheckerboard);
+        return new LightSummary(maskDirectory, scores.Count, counted == 0 ? null : 2.0 * hits / counted, hits, falseAlarms, misses,
+            glow.Count == 0 ? null : glow.Average(), checkerboard, truth, truth > 0 ? checkerboard / truth : null);
+    }
+}
