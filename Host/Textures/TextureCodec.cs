@@ -13,8 +13,12 @@ namespace StyleForge.Host.Textures;
 /// </summary>
 internal static class TextureCodec
 {
-    /// <summary>Default pixel limit: a 16384 x 16384 texture. Larger claims are refused before decoding.</summary>
-    public const long DefaultMaxPixels = 16384L * 16384L;
+    /// <summary>
+    /// Default pixel limit: an 8192 x 8192 texture, so a default job stays under 5 GiB of memory (measured: peak RSS
+    /// is about 725 MiB + 60 bytes per pixel of the largest texture with the default CycleGAN model, docs/convert.md).
+    /// Larger claims are refused before decoding; --max-pixels raises the limit for jobs given more memory.
+    /// </summary>
+    public const long DefaultMaxPixels = 8192L * 8192L;
 
     /// <summary>
     /// ImageSharp with a small buffer pool. Its default pool keeps freed pixel buffers for reuse, up to a share of the
