@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using StyleForge.Host.Runs;
 
@@ -18,11 +19,11 @@ internal sealed record MetricsReport(
 {
     public const string FileName = "metrics.json";
 
-    public const string MethodDescription =
+    public static readonly string MethodDescription =
         "PSNR: 10 log10(1/MSE) over RGB values in [0,1] as stored (sRGB), mean of per-image values, 100 dB for identical images. " +
         "SSIM: Wang et al. 2004 on luminance Y = 0.299R + 0.587G + 0.114B, 11x11 Gaussian window sigma 1.5, K1 0.01, K2 0.03, " +
         "mean over valid window positions, then mean over images. Files are matched by relative path. " +
-        "With light masks: a window is lit when its glass's mean Y is at least 0.15 above the wall's median Y; lit-window F1 = " +
+        "With light masks: a window is lit when its glass's median Y is at least " + WindowLighting.LitMargin.ToString(CultureInfo.InvariantCulture) + " above the wall's median Y; lit-window F1 = " +
         "2 hits / (2 hits + false alarms + misses) over all windows; glow error = mean |Y - Y truth| inside each lamp's glow, mean over scenes " +
         "with a lamp; checkerboard = mean over 8x8 tiles of the RMS spread of the four 2x2 phase means of Y, reported as the ratio to the truth's.";
 
