@@ -6,7 +6,8 @@ namespace StyleForge.Host.Evaluation;
 
 /// <summary>
 /// metrics.json: the model's scores, the baselines' scores on the same files, the gain over the
-/// better baseline (the one with the higher mean PSNR), and a warning for every baseline the model scores below.
+/// better baseline (the one with the higher mean PSNR), and a warning for every baseline the model scores below,
+/// light metrics included.
 /// </summary>
 internal sealed record MetricsReport(
     ScoredSet Model,
@@ -36,7 +37,7 @@ internal sealed record MetricsReport(
 
     /// <summary>
     /// "cyclegan scores below colortransfer in PSNR (12.20 dB against 15.97 dB)" for each metric and baseline the model
-    /// loses to. A poor model is a result, not an error, but nobody should read it as a success.
+    /// loses to (PSNR, SSIM, and with light masks lit-window F1 and glow error). A poor model is a result, not an error, but nobody should read it as a success.
     /// </summary>
     private static IReadOnlyList<string> BelowBaselines(ScoredSet model, IReadOnlyList<ScoredSet> baselines)
     {
@@ -52,6 +53,17 @@ internal sealed record MetricsReport(
             {
                 warnings.Add($"{model.Name} scores below the {baseline.Name} baseline in SSIM " +
                     $"({MetricsTable.Format(model.MeanSsim, "0.000")} against {MetricsTable.Format(baseline.MeanSsim, "0.000")})");
+            }
+            if (model.Light?.LitWindowF1 < baseline.Light?.LitWindowF1)
+            {
+                warnings.Add($"{model.Name} scores below the {baseline.Name} baseline in lit-window F1 " +
+                    $"({MetricsTable.Format(model.Light?.LitWindowF1, "0.000")} against {MetricsTable.Format(baseline.Light?.LitWindowF1, "0.000")})");
+            }
+            // Glow error is the one figure where lower is better.
+            if (model.Light?.MeanGlowError > baseline.Light?.MeanGlowError)
+            {
+                warnings.Add($"{model.Name} misses the lamps' glow by more than the {baseline.Name} baseline " +
+                    $"(glow error {MetricsTable.Format(model.Light?.MeanGlowError, "0.000")} against {MetricsTable.Format(baseline.Light?.MeanGlowError, "0.000")})");
             }
         }
         return warnings;
