@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using StyleForge.Host.Runs;
 
@@ -5,7 +6,8 @@ namespace StyleForge.Host.Evaluation;
 
 /// <summary>
 /// metrics.json: the model's scores, the baselines' scores on the same files, the gain over the
-/// better baseline (the one with the higher mean PSNR), and a warning for every baseline the model scores below.
+/// better baseline (the one with the higher mean PSNR), and a warning for every baseline the model scores below,
+/// light metrics included.
 /// </summary>
 internal sealed record MetricsReport(
     ScoredSet Model,
@@ -18,11 +20,11 @@ internal sealed record MetricsReport(
 {
     public const string FileName = "metrics.json";
 
-    public const string MethodDescription =
+    public static readonly string MethodDescription =
         "PSNR: 10 log10(1/MSE) over RGB values in [0,1] as stored (sRGB), mean of per-image values, 100 dB for identical images. " +
         "SSIM: Wang et al. 2004 on luminance Y = 0.299R + 0.587G + 0.114B, 11x11 Gaussian window sigma 1.5, K1 0.01, K2 0.03, " +
         "mean over valid window positions, then mean over images. Files are matched by relative path. " +
-        "With light masks: a window is lit when its glass's mean Y is at least 0.15 above the wall's median Y; lit-window F1 = " +
+        "With light masks: a window is lit when its glass's median Y is at least " + WindowLighting.LitMargin.ToString(CultureInfo.InvariantCulture) + " above the wall's median Y; lit-window F1 = " +
         "2 hits / (2 hits + false alarms + misses) over all windows; glow error = mean |Y - Y truth| inside each lamp's glow, mean over scenes " +
         "with a lamp; checkerboard = mean over 8x8 tiles of the RMS spread of the four 2x2 phase means of Y, reported as the ratio to the truth's.";
 
@@ -35,7 +37,7 @@ internal sealed record MetricsReport(
 
     /// <summary>
     /// "cyclegan scores below colortransfer in PSNR (12.20 dB against 15.97 dB)" for each metric and baseline the model
-    /// loses to. A poor model is a result, not an error, but nobody should read it as a success.
+    /// loses to (PSNR, SSIM, and with light masks lit-window F1 and glow error). A poor model is a result, not an error, but nobody should read it as a success.
     /// </summary>
     private static IReadOnlyList<string> BelowBaselines(ScoredSet model, IReadOnlyList<ScoredSet> baselines)
     {
@@ -51,6 +53,17 @@ internal sealed record MetricsReport(
             {
                 warnings.Add($"{model.Name} scores below the {baseline.Name} baseline in SSIM " +
                     $"({MetricsTable.Format(model.MeanSsim, "0.000")} against {MetricsTable.Format(baseline.MeanSsim, "0.000")})");
+            }
+            if (model.Light?.LitWindowF1 < baseline.Light?.LitWindowF1)
+            {
+                warnings.Add($"{model.Name} scores below the {baseline.Name} baseline in lit-window F1 " +
+                    $"({MetricsTable.Format(model.Light?.LitWindowF1, "0.000")} against {MetricsTable.Format(baseline.Light?.LitWindowF1, "0.000")})");
+            }
+            // Glow error is the one figure where lower is better.
+            if (model.Light?.MeanGlowError > baseline.Light?.MeanGlowError)
+            {
+                warnings.Add($"{model.Name} misses the lamps' glow by more than the {baseline.Name} baseline " +
+                    $"(glow error {MetricsTable.Format(model.Light?.MeanGlowError, "0.000")} against {MetricsTable.Format(baseline.Light?.MeanGlowError, "0.000")})");
             }
         }
         return warnings;

@@ -34,9 +34,9 @@ internal static class RunReport
         .warning { background: #fff3cd; border: 1px solid #e0b000; padding: 8px 12px; font-weight: bold; }
         .lights { position: relative; display: inline-block; line-height: 0; }
         .lights span { position: absolute; box-sizing: border-box; }
-        .lights .lit { border: 2px solid #ffd400; } .lights .hit { border: 2px solid #00d060; }
-        .lights .miss { border: 2px solid #ff2020; } .lights .false { border: 2px dashed #ff8c00; }
-        .key span { display: inline-block; width: 12px; height: 10px; margin: 0 4px 0 12px; }
+        .lit { border: 2px solid #ffd400; } .hit { border: 2px solid #00d060; }
+        .miss { border: 2px solid #ff2020; } .false { border: 2px dashed #ff8c00; }
+        .key i { display: inline-block; box-sizing: border-box; width: 16px; height: 11px; margin: 0 4px 0 12px; vertical-align: middle; }
         """;
 
     /// <summary>Writes the report and returns how many images it embeds.</summary>
@@ -129,9 +129,9 @@ internal static class RunReport
             ?.Images.ToDictionary(i => i.Path, StringComparer.Ordinal));
         if (masks is not null)
         {
-            html.Append("<p class=\"key\">Windows lit in the truth:<span class=\"lights\"><span class=\"lit\"></span></span>on the truth and unscored images; on scored images")
-                .Append("<span class=\"lights\"><span class=\"hit\"></span></span>lit in both<span class=\"lights\"><span class=\"miss\"></span></span>left dark")
-                .Append("<span class=\"lights\"><span class=\"false\"></span></span>lit but dark in the truth (by the rule in the metrics note).</p>");
+            html.Append("<p class=\"key\">On the truth (and unscored images):<i class=\"lit\"></i>lit in the truth. On scored images (the model, the baseline, ")
+                .Append("the input as the identity baseline):<i class=\"hit\"></i>lit, as in the truth<i class=\"miss\"></i>left dark, lit in the truth")
+                .Append("<i class=\"false\"></i>lit, dark in the truth. Lit is judged by the rule in the metrics note.</p>");
         }
         var shown = Math.Min(before.Count, sources.MaxRows);
         html.Append("<table class=\"grid\"><tr><th>texture</th>");

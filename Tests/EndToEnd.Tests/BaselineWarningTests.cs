@@ -43,6 +43,25 @@ public sealed class BaselineWarningTests
         Assert.Empty(metrics.Warnings!);
     }
 
+    [Fact]
+    public void Given_a_model_that_wins_in_PSNR_but_lights_fewer_windows_and_misses_the_glow_When_reported_Then_both_are_warnings()
+    {
+        // Given a model above colortransfer in PSNR and SSIM, but below it in F1 and with a larger glow error
+        var model = Set("cyclegan", 20, 0.8) with { Light = Light(0.05, 0.30) };
+        var colortransfer = Set("colortransfer", 15.97, 0.685) with { Light = Light(0.057, 0.249) };
+
+        var metrics = MetricsReport.Create(model, [colortransfer]);
+
+        Assert.Equal(
+        [
+            "cyclegan scores below the colortransfer baseline in lit-window F1 (0.050 against 0.057)",
+            "cyclegan misses the lamps' glow by more than the colortransfer baseline (glow error 0.300 against 0.249)",
+        ], metrics.Warnings);
+        Assert.Empty(MetricsReport.Create(model with { Light = Light(0.9, 0.1) }, [colortransfer]).Warnings!);
+    }
+
+    private static LightSummary Light(double f1, double glowError) => new("lights", 1, f1, 1, 0, 0, glowError, 0.01, 0.01, 1);
+
     private static ScoredSet Set(string name, double psnr, double ssim) =>
         new(name, "pred", "truth", psnr, ssim, [new ImageScore("a.png", psnr, ssim)], [], [], []);
 }
