@@ -55,13 +55,16 @@ for config in "${configs[@]}"; do
     set -e
     end=$(date +%s.%N)
     completed=$(( $(wc -l <"$out/losses.csv" 2>/dev/null || echo 1) - 1 ))
-    rejected=$(grep -c "the update was not applied" "$work/stderr" || true)
+    # The console wraps long lines: join them before counting or quoting.
+    tr -s ' \n' ' ' <"$work/stderr" >"$work/joined"
+    rejected=$(grep -o "the update was not applied" "$work/joined" | wc -l)
+    failure=$(grep -o "error: [^\[]*" "$work/joined" | tail -1 | cut -c1-160 | sed 's/"/\\"/g' || true)
     nan_rows=$(grep -c -i "nan\|infinity" "$out/losses.csv" 2>/dev/null || true)
     ms=$(awk -v s="$start" -v e="$end" -v n="$completed" 'BEGIN { if (n > 0) printf "%.1f", (e - s) * 1000 / n; else print "null" }')
     [[ $first == 1 ]] || echo ","
     first=0
-    printf '  {"config": "%s", "exit_code": %d, "iterations": %d, "rejected_updates": %d, "non_finite_loss_rows": %d, "ms_per_iteration": %s}' \
-      "$label" "$status" "$completed" "$rejected" "$nan_rows" "$ms"
+    printf '  {"config": "%s", "exit_code": %d, "iterations": %d, "rejected_updates": %d, "non_finite_loss_rows": %d, "ms_per_iteration": %s, "error": "%s"}' \
+      "$label" "$status" "$completed" "$rejected" "$nan_rows" "$ms" "$failure"
     echo "soak: $label exit $status, $completed iterations, $rejected rejected, ${ms} ms/iteration" >&2
   done
 done
