@@ -57,7 +57,7 @@ for config in "${configs[@]}"; do
     completed=$(( $(wc -l <"$out/losses.csv" 2>/dev/null || echo 1) - 1 ))
     # The console wraps long lines: join them before counting or quoting.
     tr -s ' \n' ' ' <"$work/stderr" >"$work/joined"
-    rejected=$(grep -o "the update was not applied" "$work/joined" | wc -l)
+    rejected=$(grep -o "the update was not applied" "$work/joined" | wc -l || true)
     failure=$(grep -o "error: [^\[]*" "$work/joined" | tail -1 | cut -c1-160 | sed 's/"/\\"/g' || true)
     nan_rows=$(grep -c -i "nan\|infinity" "$out/losses.csv" 2>/dev/null || true)
     ms=$(awk -v s="$start" -v e="$end" -v n="$completed" 'BEGIN { if (n > 0) printf "%.1f", (e - s) * 1000 / n; else print "null" }')
