@@ -9,25 +9,16 @@ namespace StyleForge.Plugins.CycleGan.Model;
 /// circular mode it wraps one row around instead, so the weights (keys "weight" and "bias", as in
 /// Conv2d) serve both modes unchanged.
 /// </summary>
-internal sealed class DownsampleConv : nn.Module<Tensor, Tensor>
+internal sealed class DownsampleConv : ConvolutionLayer
 {
     private static readonly long[] Stride = [2, 2];
     private static readonly long[] WrapOne = [1, 1, 1, 1];
     private static readonly long[] ZeroOne = [1, 1];
     private static readonly long[] NoPadding = [0, 0];
 
-    public DownsampleConv(long inputChannels, long outputChannels) : base(nameof(DownsampleConv))
+    public DownsampleConv(long inputChannels, long outputChannels) : base(nameof(DownsampleConv), inputChannels, outputChannels, 3)
     {
-        // Conv2d's own default weight init, so the layer is sane before ReferenceInitialization runs.
-        Weight = new Parameter(nn.init.kaiming_uniform_(empty(outputChannels, inputChannels, 3, 3), a: Math.Sqrt(5)));
-        Bias = new Parameter(zeros(outputChannels));
-        register_parameter("weight", Weight);
-        register_parameter("bias", Bias);
     }
-
-    public Parameter Weight { get; }
-
-    public Parameter Bias { get; }
 
     /// <summary>Zero padding (reference) for <see cref="PaddingMode.Reflect"/>, wrap-around for <see cref="PaddingMode.Circular"/>.</summary>
     public PaddingMode Mode { get; set; } = PaddingMode.Reflect;

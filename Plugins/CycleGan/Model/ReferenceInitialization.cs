@@ -17,9 +17,7 @@ internal static class ReferenceInitialization
             var (weight, bias) = module switch
             {
                 Convolution conv => (conv.weight, conv.bias),
-                AlignedConv2d conv => (conv.Weight, conv.Bias),
-                DownsampleConv conv => (conv.Weight, conv.Bias),
-                ResizeConv conv => (conv.Weight, conv.Bias),
+                ConvolutionLayer conv => (conv.Weight, conv.Bias),
                 _ => (null, null),
             };
             if (weight is not null)

@@ -10,25 +10,16 @@ namespace StyleForge.Plugins.CycleGan.Model;
 /// sits, with the keys "weight" and "bias" and the same parameter count (a 3x3 kernel between the same channels), so
 /// the saved weights keep the reference's layout: model.N.weight for the same N.
 /// </summary>
-internal sealed class ResizeConv : nn.Module<Tensor, Tensor>
+internal sealed class ResizeConv : ConvolutionLayer
 {
     private static readonly double[] Twice = [2.0, 2.0];
     private static readonly long[] One = [1, 1, 1, 1];
     private static readonly long[] Stride = [1, 1];
     private static readonly long[] NoPadding = [0, 0];
 
-    public ResizeConv(long inputChannels, long outputChannels) : base(nameof(ResizeConv))
+    public ResizeConv(long inputChannels, long outputChannels) : base(nameof(ResizeConv), inputChannels, outputChannels, 3)
     {
-        // Conv2d's own default weight init, so the layer is sane before ReferenceInitialization runs.
-        Weight = new Parameter(nn.init.kaiming_uniform_(empty(outputChannels, inputChannels, 3, 3), a: Math.Sqrt(5)));
-        Bias = new Parameter(zeros(outputChannels));
-        register_parameter("weight", Weight);
-        register_parameter("bias", Bias);
     }
-
-    public Parameter Weight { get; }
-
-    public Parameter Bias { get; }
 
     /// <summary>Reflected border for <see cref="PaddingMode.Reflect"/>, wrap-around for <see cref="PaddingMode.Circular"/>.</summary>
     public PaddingMode Mode { get; set; } = PaddingMode.Reflect;
