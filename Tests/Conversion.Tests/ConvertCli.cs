@@ -19,10 +19,6 @@ internal sealed record CliResult(int Exit, string Output, string Error)
 /// </summary>
 internal static class ConvertCli
 {
-    /// <summary>The host build this test project references.</summary>
-    public static string HostDll =>
-        Path.Combine(RepoLayout.Root, "artifacts", "bin", "Host", RepoLayout.Configuration.ToLowerInvariant(), "styleforge.dll");
-
     public static CliResult Run(params string[] args)
     {
         var output = new TestConsole().Width(80);
@@ -35,7 +31,7 @@ internal static class ConvertCli
     public static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(HostDll);
+        start.ArgumentList.Add(RepoLayout.HostDll);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Spectre.Console.Testing;
 using StyleForge.Host.Cli;
 using StyleForge.Host.Sampling;
@@ -139,7 +138,7 @@ public sealed class CliTests : IDisposable
 
         // Point the Vulkan loader at a driver list that does not exist: the same as a machine with no driver.
         var missingDriver = _temp.Combine("no-such-icd.json");
-        var (exit, error) = RunHost("dotnet", $"\"{HostDll}\" view \"{png}\" --headless --out \"{sheet}\"",
+        var (exit, error) = HostProcess.Run("dotnet", $"\"{RepoLayout.HostDll}\" view \"{png}\" --headless --out \"{sheet}\"",
             new Dictionary<string, string> { ["VK_ICD_FILENAMES"] = missingDriver, ["VK_DRIVER_FILES"] = missingDriver });
 
         Assert.Equal(ExitCodes.Usage, exit);
@@ -155,27 +154,9 @@ public sealed class CliTests : IDisposable
         WriteSolidPng(_temp.Combine("after", "brick.png"), 40, 40, 200);
 
         // xvfb-run (Debian's xvfb package, installed by .ci/run) gives the child a private X server.
-        var (exit, error) = RunHost("xvfb-run", $"-a dotnet \"{HostDll}\" view \"{_temp.Combine("before")}\" \"{_temp.Combine("after")}\" --frames 60");
+        var (exit, error) = HostProcess.Run("xvfb-run", $"-a dotnet \"{RepoLayout.HostDll}\" view \"{_temp.Combine("before")}\" \"{_temp.Combine("after")}\" --frames 60");
 
         Assert.True(exit == 0, error);
-    }
-
-    private static string HostDll =>
-        Path.Combine(RepoLayout.Root, "artifacts", "bin", "Host", RepoLayout.Configuration.ToLowerInvariant(), "styleforge.dll");
-
-    private static (int Exit, string Error) RunHost(string program, string arguments, IDictionary<string, string>? environment = null)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        _ = output.Result;
-        return (process.ExitCode, error);
     }
 
     private static void WriteSolidPng(string path, byte r, byte g, byte b)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Xunit;
 
@@ -28,7 +27,7 @@ public sealed class TrainingGuardTests : IDisposable
     {
         // When attempt 3 gets a NaN gradient
         var output = _temp.Combine("run");
-        var (exit, error) = Train(output, "iterations=6", fault: "3");
+        var (exit, error) = Train(output, fault: "3", resume: false, "iterations=6");
 
         // Then the run still completes all 6 iterations, says what it skipped, and logs only finite losses
         Assert.True(exit == 0, error);
@@ -45,7 +44,7 @@ public sealed class TrainingGuardTests : IDisposable
     {
         // When every attempt from the 5th on has a NaN gradient, with a checkpoint every 2 iterations
         var output = _temp.Combine("run");
-        var (exit, error) = Train(output, "iterations=8", "checkpoint_every=2", fault: "5-1000");
+        var (exit, error) = Train(output, fault: "5-1000", resume: false, "iterations=8", "checkpoint_every=2");
 
         // Then training stops after five rejected attempts with exit 1 and says what happened and what to try
         Assert.Equal(ExitCodes.Failed, exit);
@@ -56,7 +55,7 @@ public sealed class TrainingGuardTests : IDisposable
         Assert.False(File.Exists(Path.Combine(output, "model", "G_A.pt")), "a failed run must not export a model");
 
         // And the last checkpoint is intact: resuming without the fault finishes the run from iteration 4
-        var (resumed, resumeError) = Train(output, "iterations=8", "checkpoint_every=2", fault: null, resume: true);
+        var (resumed, resumeError) = Train(output, fault: null, resume: true, "iterations=8", "checkpoint_every=2");
         Assert.True(resumed == 0, resumeError);
         Assert.Contains("resuming at iteration 4", resumeError);
         Assert.Equal(8, File.ReadAllLines(Path.Combine(output, "losses.csv")).Length - 1);
@@ -101,7 +100,7 @@ public sealed class TrainingGuardTests : IDisposable
         // Given a trained model whose G_A.pt ends in a NaN: the last float of the file is the last value of the
         // state dictionary's last tensor, the output convolution's bias
         var output = _temp.Combine("run");
-        var (trained, trainError) = Train(output, "iterations=2");
+        var (trained, trainError) = Train(output, fault: null, resume: false, "iterations=2");
         Assert.True(trained == 0, trainError);
         var weights = Path.Combine(output, "model", "G_A.pt");
         var bytes = File.ReadAllBytes(weights);
@@ -122,14 +121,7 @@ public sealed class TrainingGuardTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private (int Exit, string Error) Train(string output, params string[] options) => Train(output, options, fault: null);
-
-    private (int Exit, string Error) Train(string output, string first, string second, string? fault, bool resume = false) =>
-        Train(output, [first, second], fault, resume);
-
-    private (int Exit, string Error) Train(string output, string first, string? fault) => Train(output, [first], fault);
-
-    private (int Exit, string Error) Train(string output, string[] options, string? fault, bool resume = false)
+    private (int Exit, string Error) Train(string output, string? fault, bool resume, params string[] options)
     {
         var sets = string.Join(" ", TinyModel.Concat(options).Select(o => $"--set {o}"));
         return Run($"train --a \"{Data}/trainA\" --b \"{Data}/trainB\" --out \"{output}\" {sets}{(resume ? " --resume" : "")}", fault);
@@ -137,20 +129,9 @@ public sealed class TrainingGuardTests : IDisposable
 
     private static (int Exit, string Error) Run(string arguments, string? fault = null)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{HostDll}\" {arguments}") { RedirectStandardError = true, RedirectStandardOutput = true };
-        if (fault is not null)
-        {
-            start.Environment["STYLEFORGE_FAULT_NONFINITE_GRADIENT"] = fault;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        _ = output.Result;
+        var environment = fault is null ? null : new Dictionary<string, string> { ["STYLEFORGE_FAULT_NONFINITE_GRADIENT"] = fault };
+        var (exit, error) = HostProcess.Run("dotnet", $"\"{RepoLayout.HostDll}\" {arguments}", environment);
         // The console wraps long messages at its width; join the lines so phrases can be matched whole.
-        return (process.ExitCode, Regex.Replace(error, @"\s+", " "));
+        return (exit, Regex.Replace(error, @"\s+", " "));
     }
-
-    private static string HostDll =>
-        Path.Combine(RepoLayout.Root, "artifacts", "bin", "Host", RepoLayout.Configuration.ToLowerInvariant(), "styleforge.dll");
 }

@@ -10,8 +10,14 @@ internal static class RepoLayout
     public static string Configuration { get; } =
         typeof(RepoLayout).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
 
+    /// <summary>The host build that this test project references.</summary>
+    public static string HostBuild => Path.Combine(Root, "artifacts", "bin", "Host", Configuration.ToLowerInvariant());
+
+    /// <summary>The built CLI, for tests that need a real child process: <c>dotnet HostDll ...</c>.</summary>
+    public static string HostDll => Path.Combine(HostBuild, "styleforge.dll");
+
     /// <summary>plugins/ next to the host build that this test project references.</summary>
-    public static string HostPlugins => Path.Combine(Root, "artifacts", "bin", "Host", Configuration.ToLowerInvariant(), "plugins");
+    public static string HostPlugins => Path.Combine(HostBuild, "plugins");
 
     private static string FindRoot()
     {
