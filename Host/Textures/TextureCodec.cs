@@ -72,7 +72,8 @@ internal static class TextureCodec
             }
             // Also before decoding: the decoder would fill missing data silently and take memory for pixels the file cannot hold.
             TextureCompleteness.Check(path, content, fileFormat, info.Width, info.Height);
-            var wide = info.PixelType.BitsPerPixel > 32
+            // TIFF always decodes wide: a 16-bit gray TIFF identifies as 16 bits per pixel, which alone would not tell it from 8-bit RGBA.
+            var wide = info.PixelType.BitsPerPixel > 32 || fileFormat == TextureFileFormat.Tiff
                 || (fileFormat == TextureFileFormat.Png && info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16);
             return wide ? ReadPixels<Rgba64>(content, fileFormat) : ReadPixels<Rgba32>(content, fileFormat);
         }
@@ -156,6 +157,11 @@ internal static class TextureCodec
         if (pixels.Channels != layout.Channels)
         {
             throw new ArgumentException($"The buffer has {pixels.Channels} channels but the {layout.Description} layout needs {layout.Channels}.", nameof(pixels));
+        }
+        if (layout.Format == TextureFileFormat.Tiff && TiffSampleWriter.Handles(layout))
+        {
+            TiffSampleWriter.Write(pixels, layout, destination);
+            return;
         }
         var encoder = TextureEncoders.For(layout);
         if (layout.BitDepth == 16)
