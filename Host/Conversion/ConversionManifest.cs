@@ -23,6 +23,7 @@ internal sealed class ConversionManifest
     public const string FilePrefix = ".styleforge-manifest";
 
     private readonly Dictionary<string, ManifestEntry> _entries;
+    private Dictionary<string, string> _notConverted = new(StringComparer.Ordinal);
 
     private ConversionManifest(Dictionary<string, ManifestEntry> entries) => _entries = entries;
 
@@ -71,14 +72,27 @@ internal sealed class ConversionManifest
 
     public void Record(string relativePath, ManifestEntry entry) => _entries[relativePath] = entry;
 
+    /// <summary>
+    /// This run's textures that were deliberately not converted, with the reason: data maps with the rule that
+    /// matched, and unsupported formats. Only a record for people and scripts: every run decides them anew.
+    /// </summary>
+    public void RecordNotConverted(IReadOnlyDictionary<string, string> reasons) =>
+        _notConverted = new Dictionary<string, string>(reasons, StringComparer.Ordinal);
+
     /// <summary>Writes the entries <paramref name="belongs"/> accepts to this shard's manifest file, atomically.</summary>
     public void Save(string outputRoot, ShardSpec shard, Func<string, bool> belongs)
     {
         var files = _entries.Where(e => belongs(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var notConverted = _notConverted.Where(e => belongs(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         AtomicFile.WriteAllText(Path.Combine(outputRoot, FileName(shard)),
-            JsonSerializer.Serialize(new ManifestDocument(1, shard.ToString(), files), JsonOptions.Indented));
+            JsonSerializer.Serialize(new ManifestDocument(1, shard.ToString(), files) { NotConverted = notConverted }, JsonOptions.Indented));
     }
 
-    private sealed record ManifestDocument(int Version, string Shard, Dictionary<string, ManifestEntry> Files);
+    private sealed record ManifestDocument(int Version, string Shard, Dictionary<string, ManifestEntry> Files)
+    {
+        /// <summary>Written for people and scripts, never read back: added in version 1 without a version change since older readers ignore it.</summary>
+        public Dictionary<string, string>? NotConverted { get; init; }
+    }
 }

@@ -9,6 +9,12 @@ namespace StyleForge.Host.Conversion;
 /// </summary>
 internal static class ConversionPlanner
 {
+    /// <summary>The start of the reason given for a texture whose format cannot be converted; the format's name follows.</summary>
+    public const string UnsupportedReason = "not converted: unsupported format";
+
+    /// <summary>The start of the reason given for a texture a data-map rule skipped; the rule follows.</summary>
+    public const string NotColourReason = "not a colour map";
+
     public static ConversionPlan Plan(ConversionRequest request, string modelHash, string optionsHash, Action<string> warn)
     {
         var selection = new FileSelection(request.Include, request.Exclude);
@@ -33,7 +39,13 @@ internal static class ConversionPlanner
             var mapType = request.MapTypes.SkipReason(relative);
             if (mapType is not null)
             {
-                textures.Add(new(relative, source, null, PlannedAction.Skip, $"not a colour map: {mapType}"));
+                textures.Add(new(relative, source, null, PlannedAction.Skip, $"{NotColourReason}: {mapType}"));
+                continue;
+            }
+            // After the map type: a data map is skipped whatever its format (Poly Haven ships normal maps as EXR), so only colour is listed as left behind.
+            if (UnconvertibleFormats.NameOf(relative) is { } format)
+            {
+                textures.Add(new(relative, source, null, PlannedAction.Unsupported, $"{UnsupportedReason} ({format})"));
                 continue;
             }
             string output;
@@ -80,7 +92,8 @@ internal static class ConversionPlanner
     }
 
     /// <summary>
-    /// Texture files under the input folder as sorted '/'-separated relative paths. Symbolic links are
+    /// Texture files under the input folder, convertible or not (<see cref="UnconvertibleFormats"/>), as
+    /// sorted '/'-separated relative paths. Symbolic links are
     /// not followed (no loops, no files from elsewhere, never an output folder reached through a link);
     /// <see cref="SourceTreeGuard"/> has already refused an output folder inside the input folder.
     /// </summary>
@@ -95,7 +108,7 @@ internal static class ConversionPlanner
             MatchType = MatchType.Simple,
         };
         return Directory.EnumerateFiles(root, "*", options)
-            .Where(f => TextureFormats.IsTexture(f) && !f.EndsWith(AtomicFile.TemporarySuffix, StringComparison.Ordinal))
+            .Where(f => (TextureFormats.IsTexture(f) || UnconvertibleFormats.NameOf(f) is not null) && !f.EndsWith(AtomicFile.TemporarySuffix, StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();

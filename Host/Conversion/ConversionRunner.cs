@@ -53,6 +53,9 @@ internal sealed class ConversionRunner
         {
             _failures.Enqueue(new(refused.RelativePath, refused.Reason));
         }
+        _plan.Manifest.RecordNotConverted(_plan.Textures
+            .Where(t => t.Action == PlannedAction.Unsupported || (t.Action == PlannedAction.Skip && t.Reason.StartsWith(ConversionPlanner.NotColourReason, StringComparison.Ordinal)))
+            .ToDictionary(t => t.RelativePath, t => t.Reason, StringComparer.Ordinal));
         var work = _plan.ToConvert.ToList();
         _progress = progress;
         _total = work.Count;
@@ -100,6 +103,7 @@ internal sealed class ConversionRunner
             _failures.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList(),
             _plan.NotSelected, _plan.OtherShards, _pixelsDone / 1e6, _clock.Elapsed.TotalSeconds)
         {
+            Unsupported = _plan.Textures.Where(t => t.Action == PlannedAction.Unsupported).ToList(),
             ManifestProblem = _manifestProblem,
         };
     }

@@ -7,6 +7,8 @@ internal enum PlannedAction
     Skip,
     /// <summary>Refused before decoding, for example an output path outside the output folder.</summary>
     Fail,
+    /// <summary>A texture in a format StyleForge cannot convert (EXR, PSD, KTX2, ...): listed, not failed.</summary>
+    Unsupported,
 }
 
 /// <summary>One texture of the input tree, where its output goes, and what the run will do with it and why.</summary>
