@@ -10,7 +10,11 @@ namespace StyleForge.Host.Conversion;
 /// <param name="ModelHash">Hash of the model folder's files.</param>
 /// <param name="OptionsHash">Hash of everything else that changes the output: plugin, direction, tiling, seamless, plugin options.</param>
 /// <param name="ConvertedUtc">When it was converted; the newest entry wins when manifests are merged.</param>
-internal sealed record ManifestEntry(string SourceHash, long SourceSize, DateTime SourceModifiedUtc, string ModelHash, string OptionsHash, DateTime ConvertedUtc);
+internal sealed record ManifestEntry(string SourceHash, long SourceSize, DateTime SourceModifiedUtc, string ModelHash, string OptionsHash, DateTime ConvertedUtc)
+{
+    /// <summary>The map-type rule that made the file a colour map, or that none matched; for people, never compared.</summary>
+    public string? MapType { get; init; }
+}
 
 /// <summary>
 /// The record of converted files in an output folder. An unsharded run keeps

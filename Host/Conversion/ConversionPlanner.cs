@@ -12,6 +12,9 @@ internal static class ConversionPlanner
     /// <summary>The start of the reason given for a texture whose format cannot be converted; the format's name follows.</summary>
     public const string UnsupportedReason = "not converted: unsupported format";
 
+    /// <summary>The map type recorded for a texture no rule matched: stylized, as every name was before the table.</summary>
+    public const string NoRuleMatched = "colour map (no map-type rule matched)";
+
     /// <summary>The start of the reason given for a texture a data-map rule skipped; the rule follows.</summary>
     public const string NotColourReason = "not a colour map";
 
@@ -61,7 +64,7 @@ internal static class ConversionPlanner
             var (action, reason) = request.Force
                 ? (PlannedAction.Convert, "forced (--force)")
                 : Decide(manifest.Find(relative), source, output, modelHash, optionsHash);
-            textures.Add(new(relative, source, output, action, reason));
+            textures.Add(new(relative, source, output, action, reason) { MapType = request.MapTypes.Match(relative)?.Describe() ?? NoRuleMatched });
         }
         return new ConversionPlan(textures, notSelected, otherShards, manifest, modelHash, optionsHash);
     }

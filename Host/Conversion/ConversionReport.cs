@@ -18,7 +18,7 @@ internal static class ConversionReport
             WriteJson(console, JsonSerializer.Serialize(new
             {
                 dry_run = true,
-                convert = plan.Textures.Where(t => t.Action == PlannedAction.Convert).Select(t => new { path = t.RelativePath, reason = t.Reason }),
+                convert = plan.Textures.Where(t => t.Action == PlannedAction.Convert).Select(t => new { path = t.RelativePath, reason = t.Reason, map = t.MapType }),
                 skip = plan.Textures.Where(t => t.Action == PlannedAction.Skip).Select(t => new { path = t.RelativePath, reason = t.Reason }),
                 fail = plan.Textures.Where(t => t.Action == PlannedAction.Fail).Select(t => new { path = t.RelativePath, reason = t.Reason }),
                 unsupported = plan.Textures.Where(t => t.Action == PlannedAction.Unsupported).Select(t => new { path = t.RelativePath, reason = t.Reason }),

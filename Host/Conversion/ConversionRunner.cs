@@ -150,7 +150,10 @@ internal sealed class ConversionRunner
             {
                 AlphaFill.FillTransparent(rgb, alpha);
             }
-            var entry = new ManifestEntry(ContentHash.OfBytes(bytes), info.Length, info.LastWriteTimeUtc, _plan.ModelHash, _plan.OptionsHash, DateTime.MinValue);
+            var entry = new ManifestEntry(ContentHash.OfBytes(bytes), info.Length, info.LastWriteTimeUtc, _plan.ModelHash, _plan.OptionsHash, DateTime.MinValue)
+            {
+                MapType = texture.MapType,
+            };
             return new DecodedJob(texture, source.Layout, rgb, alpha, entry);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)

@@ -12,4 +12,8 @@ internal enum PlannedAction
 }
 
 /// <summary>One texture of the input tree, where its output goes, and what the run will do with it and why.</summary>
-internal sealed record PlannedTexture(string RelativePath, string SourcePath, string? OutputPath, PlannedAction Action, string Reason);
+internal sealed record PlannedTexture(string RelativePath, string SourcePath, string? OutputPath, PlannedAction Action, string Reason)
+{
+    /// <summary>For a texture stylized as colour: the map-type rule that said so, or that no rule matched.</summary>
+    public string? MapType { get; init; }
+}

@@ -66,15 +66,21 @@ public sealed class UnsupportedFormatTests : IClassFixture<ColorTransferModelFix
         Assert.StartsWith("not a colour map: normal map", notConverted["walls/brick_nor_gl_4k.exr"]);
         Assert.Equal("not a colour map: normal map (OpenGL, Y up) (rule _nor_gl, Poly Haven)", notConverted["walls/brick_nor_gl_1k.png"]);
         Assert.Equal("not converted: unsupported format (OpenEXR)", notConverted["walls/sky_4k.exr"]);
-        Assert.True(manifest.RootElement.GetProperty("files").TryGetProperty("walls/brick_diff_1k.png", out _));
+        var converted = manifest.RootElement.GetProperty("files").GetProperty("walls/brick_diff_1k.png");
+        Assert.Equal("colour map (rule _diff, Poly Haven)", converted.GetProperty("map_type").GetString());
     }
 
     [Fact]
     public void Given_a_dry_run_Then_it_lists_the_unsupported_files_and_an_exclude_glob_leaves_them_out()
     {
+        TestImages.Write(Path.Combine(_input, "walls/plaster.png"), new PngEncoder());
+
         var dry = Convert("--dry-run", "--json");
 
         Assert.Equal(0, dry.Exit);
+        var maps = dry.Json.GetProperty("convert").EnumerateArray().ToDictionary(e => e.GetProperty("path").GetString()!, e => e.GetProperty("map").GetString());
+        Assert.Equal("colour map (rule _diff, Poly Haven)", maps["walls/brick_diff_1k.png"]);
+        Assert.Equal("colour map (no map-type rule matched)", maps["walls/plaster.png"]);
         Assert.Equal(new[] { "walls/brick.ktx2", "walls/brick.psd", "walls/sky_4k.exr" }, Paths(dry.Json.GetProperty("unsupported"), "path"));
         // A normal map is skipped by its name whatever its format: only colour is listed as left behind.
         Assert.Equal(new[] { "walls/brick_nor_gl_1k.png", "walls/brick_nor_gl_4k.exr" }, Paths(dry.Json.GetProperty("skip"), "path"));
