@@ -108,6 +108,11 @@ internal static class TextureCodec
             }
         });
         var layout = TextureLayout.Of(image, format, anyTranslucent);
+        if (image.Frames.Count > 1)
+        {
+            // Only the first frame is converted and written; the other pages (TIFF) or frames (WebP) would be lost without a word.
+            layout = layout with { WriteProblem = $"has {image.Frames.Count} pages or frames; StyleForge converts single images and would drop all but the first" };
+        }
         var channels = layout.Channels;
         var buffer = new TextureBuffer(image.Width, image.Height, channels) { BitDepth = layout.BitDepth };
         var data = buffer.Pixels;

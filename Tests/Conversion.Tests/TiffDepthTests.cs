@@ -85,22 +85,58 @@ public sealed class TiffDepthTests : IClassFixture<ColorTransferModelFixture>, I
     }
 
     [Fact]
-    public void Given_a_tiff_with_premultiplied_alpha_or_32_bit_samples_When_converted_Then_it_fails_alone_with_the_reason()
+    public void Given_a_tiff_with_two_pages_When_converted_Then_it_fails_alone_instead_of_losing_the_second_page()
     {
-        BuildTiff(Path.Combine(_input, "premultiplied.tif"), 4, 8, extraSamples: 1);
+        BuildTiff(Path.Combine(_input, "pages.tif"), 4, 16, 2, pages: 2);
+        BuildTiff(Path.Combine(_input, "one.tif"), 4, 16, 2);
+
+        var run = Convert("--json");
+
+        Assert.Equal(1, run.Exit);
+        var failed = Assert.Single(run.Json.GetProperty("failed_files").EnumerateArray());
+        Assert.Equal("pages.tif", failed.GetProperty("path").GetString());
+        Assert.Contains("has 2 pages or frames", failed.GetProperty("reason").GetString());
+        Assert.False(File.Exists(Path.Combine(_output, "pages.tif")));
+        Assert.True(File.Exists(Path.Combine(_output, "one.tif")));
+    }
+
+    [Theory]
+    [InlineData(4, 8, (ushort)1, "premultiplied (associated) alpha")]
+    [InlineData(3, 32, null, "32 bits per sample")]
+    public void Given_a_tiff_with_premultiplied_alpha_or_32_bit_samples_When_converted_Then_it_fails_alone_with_the_reason(
+        int channels, int bits, ushort? extraSamples, string reason)
+    {
+        BuildTiff(Path.Combine(_input, "refused.tif"), channels, bits, extraSamples);
         BuildTiff(Path.Combine(_input, "ok.tif"), 3, 16, null);
 
         var run = Convert("--json");
 
         Assert.Equal(1, run.Exit);
         var failed = Assert.Single(run.Json.GetProperty("failed_files").EnumerateArray());
-        Assert.Contains("premultiplied (associated) alpha", failed.GetProperty("reason").GetString());
-        Assert.Contains(Path.Combine(_input, "premultiplied.tif"), failed.GetProperty("reason").GetString());
+        Assert.Contains(reason, failed.GetProperty("reason").GetString());
+        Assert.Contains(Path.Combine(_input, "refused.tif"), failed.GetProperty("reason").GetString());
         Assert.True(File.Exists(Path.Combine(_output, "ok.tif")));
     }
 
-    /// <summary>A big-endian, uncompressed, single-strip TIFF of a gradient with varying alpha; returns its path.</summary>
-    private static string BuildTiff(string path, int channels, int bits, ushort? extraSamples)
+    /// <summary>A big-endian, uncompressed TIFF of <paramref name="pages"/> single-strip pages, each a gradient with varying alpha; returns its path.</summary>
+    private static string BuildTiff(string path, int channels, int bits, ushort? extraSamples, int pages = 1)
+    {
+        using var file = new MemoryStream();
+        var header = new byte[8];
+        "MM"u8.CopyTo(header);
+        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(2), 42);
+        BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(4), 8);
+        file.Write(header);
+        for (var page = 0; page < pages; page++)
+        {
+            file.Write(Page((int)file.Length, channels, bits, extraSamples, last: page == pages - 1));
+        }
+        File.WriteAllBytes(path, file.ToArray());
+        return path;
+    }
+
+    /// <summary>One page placed at <paramref name="at"/>: its IFD, the arrays too long for an entry, then its strip; the next page follows directly.</summary>
+    private static byte[] Page(int at, int channels, int bits, ushort? extraSamples, bool last)
     {
         var bytesPerSample = bits / 8;
         var pixelBytes = new byte[Width * Height * channels * bytesPerSample];
@@ -113,7 +149,11 @@ public sealed class TiffDepthTests : IClassFixture<ColorTransferModelFixture>, I
                 {
                     // Fine steps (not multiples of 257) so 16-bit sources hold levels between 8-bit values.
                     var unit = c == 3 ? (x < 2 ? 0.0 : 0.3 + 0.7 * y / (Height - 1)) : (x * 37 + y * 91 + c * 53) % 1000 / 1000.0 * 0.8 + 0.1;
-                    if (bytesPerSample == 2)
+                    if (bytesPerSample == 4)
+                    {
+                        BinaryPrimitives.WriteUInt32BigEndian(pixelBytes.AsSpan(i), (uint)Math.Round(unit * uint.MaxValue));
+                    }
+                    else if (bytesPerSample == 2)
                     {
                         BinaryPrimitives.WriteUInt16BigEndian(pixelBytes.AsSpan(i), (ushort)Math.Round(unit * 65535));
                     }
@@ -132,37 +172,29 @@ public sealed class TiffDepthTests : IClassFixture<ColorTransferModelFixture>, I
             (258, Enumerable.Repeat((ushort)bits, channels).ToArray()),
             (259, new ushort[] { 1 }),
             (262, new[] { channels <= 2 ? (ushort)1 : (ushort)2 }),
-            (273, new ushort[] { 0 }), // patched below: the strip follows the IFD
+            (273, new ushort[] { 0 }), // written as a LONG below: the strip's offset
             (277, new[] { (ushort)channels }),
             (278, new[] { (ushort)Height }),
-            (279, new ushort[] { 0 }),
+            (279, new ushort[] { 0 }), // written as a LONG below: the strip's size
             (284, new ushort[] { 1 }),
         };
         if (extraSamples is { } extra)
         {
             entries.Add((338, new[] { extra }));
         }
-        // Arrays longer than 2 shorts sit after the IFD, then the strip.
-        var ifdSize = 2 + entries.Count * 12 + 4;
-        var next = 8 + ifdSize;
-        var arrays = new List<(int Offset, ushort[] Values)>();
-        using var file = new MemoryStream();
-        var header = new byte[8];
-        "MM"u8.CopyTo(header);
-        BinaryPrimitives.WriteUInt16BigEndian(header.AsSpan(2), 42);
-        BinaryPrimitives.WriteUInt32BigEndian(header.AsSpan(4), 8);
-        file.Write(header);
+        var next = at + 2 + entries.Count * 12 + 4;
         var offsets = new Dictionary<ushort, int>();
         foreach (var (tag, values) in entries.Where(e => e.Values.Length > 2))
         {
             offsets[tag] = next;
-            arrays.Add((next, values));
             next += values.Length * 2;
         }
         var stripOffset = next;
+        var end = stripOffset + pixelBytes.Length;
+        using var page = new MemoryStream();
         var count = new byte[2];
         BinaryPrimitives.WriteUInt16BigEndian(count, (ushort)entries.Count);
-        file.Write(count);
+        page.Write(count);
         foreach (var (tag, values) in entries)
         {
             var entry = new byte[12];
@@ -170,13 +202,9 @@ public sealed class TiffDepthTests : IClassFixture<ColorTransferModelFixture>, I
             var isLong = tag is 273 or 279;
             BinaryPrimitives.WriteUInt16BigEndian(entry.AsSpan(2), isLong ? (ushort)4 : (ushort)3);
             BinaryPrimitives.WriteUInt32BigEndian(entry.AsSpan(4), (uint)values.Length);
-            if (tag == 273)
+            if (isLong)
             {
-                BinaryPrimitives.WriteUInt32BigEndian(entry.AsSpan(8), (uint)stripOffset);
-            }
-            else if (tag == 279)
-            {
-                BinaryPrimitives.WriteUInt32BigEndian(entry.AsSpan(8), (uint)pixelBytes.Length);
+                BinaryPrimitives.WriteUInt32BigEndian(entry.AsSpan(8), tag == 273 ? (uint)stripOffset : (uint)pixelBytes.Length);
             }
             else if (values.Length > 2)
             {
@@ -189,21 +217,23 @@ public sealed class TiffDepthTests : IClassFixture<ColorTransferModelFixture>, I
                     BinaryPrimitives.WriteUInt16BigEndian(entry.AsSpan(8 + 2 * v), values[v]);
                 }
             }
-            file.Write(entry);
+            page.Write(entry);
         }
-        file.Write(new byte[4]);
-        foreach (var (_, values) in arrays)
+        var nextIfd = new byte[4];
+        // Pages follow one another; the strip has an even length for every layout used here, so the next IFD stays word-aligned.
+        BinaryPrimitives.WriteUInt32BigEndian(nextIfd, last ? 0u : (uint)end);
+        page.Write(nextIfd);
+        foreach (var (_, values) in entries.Where(e => e.Values.Length > 2))
         {
             foreach (var value in values)
             {
                 var bytes = new byte[2];
                 BinaryPrimitives.WriteUInt16BigEndian(bytes, value);
-                file.Write(bytes);
+                page.Write(bytes);
             }
         }
-        file.Write(pixelBytes);
-        File.WriteAllBytes(path, file.ToArray());
-        return path;
+        page.Write(pixelBytes);
+        return page.ToArray();
     }
 
     private static DecodedTexture Read(string path) => TextureCodec.Read(path, File.ReadAllBytes(path), TextureCodec.DefaultMaxPixels);
