@@ -39,10 +39,10 @@ internal static class ConversionPlanner
                 continue;
             }
             var source = Path.Combine(request.InputRoot, relative);
-            var mapType = request.MapTypes.SkipReason(relative);
-            if (mapType is not null)
+            var rule = request.MapTypes.Match(relative);
+            if (rule is { Kind: MapKind.Data })
             {
-                textures.Add(new(relative, source, null, PlannedAction.Skip, $"{NotColourReason}: {mapType}"));
+                textures.Add(new(relative, source, null, PlannedAction.Skip, $"{NotColourReason}: {rule.Describe()}") { Rule = rule });
                 continue;
             }
             // After the map type: a data map is skipped whatever its format (Poly Haven ships normal maps as EXR), so only colour is listed as left behind.
@@ -64,7 +64,7 @@ internal static class ConversionPlanner
             var (action, reason) = request.Force
                 ? (PlannedAction.Convert, "forced (--force)")
                 : Decide(manifest.Find(relative), source, output, modelHash, optionsHash);
-            textures.Add(new(relative, source, output, action, reason) { MapType = request.MapTypes.Match(relative)?.Describe() ?? NoRuleMatched });
+            textures.Add(new(relative, source, output, action, reason) { Rule = rule });
         }
         return new ConversionPlan(textures, notSelected, otherShards, manifest, modelHash, optionsHash);
     }

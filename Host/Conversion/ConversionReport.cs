@@ -63,7 +63,7 @@ internal static class ConversionReport
         var skipReasons = summary.Skipped
             .GroupBy(s => s.Reason.StartsWith(ConversionPlanner.NotColourReason, StringComparison.Ordinal) ? ConversionPlanner.NotColourReason : s.Reason)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Count()} {g.Key}");
+            .Select(g => g.Key == ConversionPlanner.NotColourReason ? $"{g.Count()} {g.Key} [{ByRule(g)}]" : $"{g.Count()} {g.Key}");
         var skipped = summary.Skipped.Count == 0 ? "0" : $"{summary.Skipped.Count} ({string.Join(", ", skipReasons)})";
         var unsupported = summary.Unsupported.Count == 0 ? "" : $"not converted {summary.Unsupported.Count}{ByExtension(summary.Unsupported)}, ";
         console.Info(string.Create(CultureInfo.InvariantCulture,
@@ -90,6 +90,11 @@ internal static class ConversionReport
             }, JsonOptions.Indented));
         }
     }
+
+    /// <summary>"_nor_gl 2, _orm 1": how many data maps each rule skipped, so the summary line says which rules matched.</summary>
+    private static string ByRule(IEnumerable<PlannedTexture> skipped) =>
+        string.Join(", ", skipped.Select(t => t.Rule).OfType<MapTypeRule>().GroupBy(r => r.Suffix)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
 
     /// <summary>" (unsupported format: .exr 2, .psd 1)" for a list of unsupported textures, or nothing when it is empty.</summary>
     private static string ByExtension(IEnumerable<PlannedTexture> textures)

@@ -65,8 +65,4 @@ internal sealed class MapTypeRules
         }
         return null;
     }
-
-    /// <summary>Why the file is not a colour map, or null when it is one (by a colour rule or by matching no rule).</summary>
-    public string? SkipReason(string relativePath) =>
-        Match(relativePath) is { Kind: MapKind.Data } rule ? rule.Describe() : null;
 }

@@ -14,6 +14,9 @@ internal enum PlannedAction
 /// <summary>One texture of the input tree, where its output goes, and what the run will do with it and why.</summary>
 internal sealed record PlannedTexture(string RelativePath, string SourcePath, string? OutputPath, PlannedAction Action, string Reason)
 {
-    /// <summary>For a texture stylized as colour: the map-type rule that said so, or that no rule matched.</summary>
-    public string? MapType { get; init; }
+    /// <summary>The map-type rule the name matched, colour or data, or null when none did.</summary>
+    public MapTypeRule? Rule { get; init; }
+
+    /// <summary>For people: the rule that made this a colour map or a data map, or that no rule matched.</summary>
+    public string MapType => Rule?.Describe() ?? ConversionPlanner.NoRuleMatched;
 }

@@ -48,6 +48,7 @@ public sealed class UnsupportedFormatTests : IClassFixture<ColorTransferModelFix
         Assert.Equal("not converted: unsupported format (KTX2)", unsupported["walls/brick.ktx2"]);
         Assert.Contains($"{Path.Combine(_input, "walls/brick.psd")}: not converted: unsupported format (Photoshop)", run.Error);
         Assert.Contains("not converted 3 (unsupported format: .exr 1, .ktx2 1, .psd 1)", run.Error);
+        Assert.Contains("skipped 2 (2 not a colour map [_nor_gl 2])", run.Error);
         Assert.DoesNotContain("readme.txt", run.Output + run.Error);
         Assert.DoesNotContain("material.json", run.Output + run.Error);
         Assert.False(File.Exists(Path.Combine(_output, "walls/brick.psd")));
