@@ -49,7 +49,7 @@ internal static class UnconvertibleFormats
         [".pnm"] = "Netpbm",
     };
 
-    /// <summary>Every extension listed, for the docs test and error messages.</summary>
+    /// <summary>Every extension listed (docs/formats.md has the same list; a test keeps them in step).</summary>
     public static IEnumerable<string> Extensions => Names.Keys;
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SixLabors.ImageSharp.Formats.Png;
+using StyleForge.Host.Textures;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;
@@ -93,6 +94,16 @@ public sealed class UnsupportedFormatTests : IClassFixture<ColorTransferModelFix
         Assert.Equal(0, excluded.Json.GetProperty("unsupported").GetInt32());
         Assert.Equal(4, excluded.Json.GetProperty("not_selected").GetInt32());
         Assert.DoesNotContain("not converted", excluded.Error);
+    }
+
+    [Fact]
+    public void Given_the_format_tables_Then_docs_formats_md_lists_every_extension_converted_or_not()
+    {
+        var docs = File.ReadAllText(Path.Combine(RepoLayout.Root, "docs", "formats.md"));
+
+        var missing = TextureFormats.Extensions.Concat(UnconvertibleFormats.Extensions).Where(e => !docs.Contains($"`{e}`", StringComparison.Ordinal));
+
+        Assert.Empty(missing);
     }
 
     private static string[] Paths(JsonElement array, string? property = null) =>
