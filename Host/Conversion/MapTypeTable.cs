@@ -49,6 +49,8 @@ internal static class MapTypeTable
         new("_nor_dx", Normal + " (DirectX, Y down)", MapKind.Data, PolyHaven),
         new("_NormalGL", Normal + " (OpenGL, Y up)", MapKind.Data, AmbientCg),
         new("_NormalDX", Normal + " (DirectX, Y down)", MapKind.Data, AmbientCg),
+        new("_Normal_OpenGL", Normal + " (OpenGL, Y up)", MapKind.Data, Substance),
+        new("_Normal_DirectX", Normal + " (DirectX, Y down)", MapKind.Data, Substance),
 
         new("_r", Roughness, MapKind.Data, Common),
         new("_rough", Roughness, MapKind.Data, PolyHaven),

@@ -31,7 +31,8 @@ internal static partial class TextureNameTokens
 
     /// <summary>
     /// Words exporters append after the map type: a resolution (4k, 2K, 512px, 2048x2048), a plain number
-    /// (2048, a variant 01) or the file format ambientCG and others put into names (JPG, PNG, EXR).
+    /// (2048, a variant 01, a UDIM 1001), a level of detail (Megascans' LOD0) or the file format ambientCG
+    /// and others put into names (JPG, PNG, EXR).
     /// </summary>
     private static bool IsTailWord(string token) => TailWord().IsMatch(token);
 
@@ -42,6 +43,6 @@ internal static partial class TextureNameTokens
     [GeneratedRegex("[_\\-. ]+")]
     private static partial Regex Separators();
 
-    [GeneratedRegex("^(?:[0-9]+[kK]|[0-9]+px|[0-9]+x[0-9]+|[0-9]+|jpe?g|png|exr|tga|tiff?|webp|bmp|dds|hdr|ktx2?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^(?:[0-9]+[kK]|[0-9]+px|[0-9]+x[0-9]+|[0-9]+|lod[0-9]+|jpe?g|png|exr|tga|tiff?|webp|bmp|dds|hdr|ktx2?)$", RegexOptions.IgnoreCase)]
     private static partial Regex TailWord();
 }

@@ -50,6 +50,13 @@ public sealed class MapTypeRuleTests
         { "Crate_Mixed_AO.png", "ambient occlusion map", "Substance Painter" },
         { "Crate_Material_BaseColor.1001.png", null, "Substance Painter" },
         { "Crate_Material_Normal.1001.png", "normal map", "Substance Painter" },
+        { "Crate_Normal_OpenGL.png", "normal map (OpenGL, Y up)", "Substance Painter" },
+        { "Crate_Normal_DirectX.png", "normal map (DirectX, Y down)", "Substance Painter" },
+        // Quixel Megascans: id, resolution, map type, sometimes a level of detail.
+        { "tj3pdjpfw_2K_Albedo.jpg", null, "common" },
+        { "tj3pdjpfw_2K_Normal_LOD0.jpg", "normal map", "Substance Painter" },
+        { "tj3pdjpfw_2K_Cavity.jpg", "cavity map", "common" },
+        { "tj3pdjpfw_2K_Gloss.jpg", "glossiness map", "common" },
         // Unreal: T_ prefix, short suffixes.
         { "T_Wall_D.tga", null, "Unreal" },
         { "T_Wall_N.tga", "normal map", "common" },
