@@ -83,6 +83,9 @@ internal sealed class ConversionManifest
     public void RecordNotConverted(IReadOnlyDictionary<string, string> reasons) =>
         _notConverted = new Dictionary<string, string>(reasons, StringComparer.Ordinal);
 
+    /// <summary>Adds one file found not convertible only when decoded (a TIFF with premultiplied alpha, a multi-page file).</summary>
+    public void NoteNotConverted(string relativePath, string reason) => _notConverted[relativePath] = reason;
+
     /// <summary>Writes the entries <paramref name="belongs"/> accepts to this shard's manifest file, atomically.</summary>
     public void Save(string outputRoot, ShardSpec shard, Func<string, bool> belongs)
     {

@@ -22,6 +22,7 @@ internal sealed class ConversionRunner
     private readonly OutputPathGuard _guard;
     private readonly Action<string> _warn;
     private readonly ConcurrentQueue<ConversionFailure> _failures = new();
+    private readonly ConcurrentQueue<PlannedTexture> _unsupported = new();
     private readonly List<string> _converted = new();
     private readonly Stopwatch _clock = new();
     private IProgress<PluginProgress>? _progress;
@@ -103,7 +104,8 @@ internal sealed class ConversionRunner
             _failures.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList(),
             _plan.NotSelected, _plan.OtherShards, _pixelsDone / 1e6, _clock.Elapsed.TotalSeconds)
         {
-            Unsupported = _plan.Textures.Where(t => t.Action == PlannedAction.Unsupported).ToList(),
+            Unsupported = _plan.Textures.Where(t => t.Action == PlannedAction.Unsupported).Concat(_unsupported)
+                .OrderBy(t => t.RelativePath, StringComparer.Ordinal).ToList(),
             ManifestProblem = _manifestProblem,
         };
     }
@@ -139,8 +141,9 @@ internal sealed class ConversionRunner
             var source = TextureCodec.Read(texture.SourcePath, bytes, _request.MaxPixels);
             if (source.Layout.WriteProblem is not null)
             {
-                // Found before inference: no point stylizing what cannot be written back faithfully.
-                Fail(texture, $"{texture.SourcePath}: {source.Layout.WriteProblem}");
+                // Found before inference: no point stylizing what cannot be written back faithfully. A kind of file StyleForge
+                // does not handle is listed like a format it does not read, not failed (docs/convert.md, "Files that are not converted").
+                LeaveUnsupported(texture, $"{ConversionPlanner.UnsupportedReason} ({source.Layout.WriteProblem})");
                 return null;
             }
             var rgb = ChannelLayouts.ToRgb(source.Pixels);
@@ -235,6 +238,15 @@ internal sealed class ConversionRunner
     }
 
     private void Fail(PlannedTexture texture, string reason) => _failures.Enqueue(new(texture.RelativePath, reason));
+
+    private void LeaveUnsupported(PlannedTexture texture, string reason)
+    {
+        _unsupported.Enqueue(texture with { Action = PlannedAction.Unsupported, Reason = reason });
+        lock (_converted)
+        {
+            _plan.Manifest.NoteNotConverted(texture.RelativePath, reason);
+        }
+    }
 
     /// <summary>Counts one file as finished, converted or failed, and reports progress.</summary>
     private void Finish(long pixels)

@@ -16,7 +16,8 @@ internal sealed record ConversionSummary(
     public double MegapixelsPerSecond => Seconds > 0 ? Megapixels / Seconds : 0;
 
     /// <summary>
-    /// Textures in formats StyleForge cannot convert (EXR, PSD, KTX2, ...). Listed by name in the summary,
+    /// Textures in formats StyleForge cannot convert (EXR, PSD, KTX2, ...) or of kinds it cannot write back faithfully
+    /// (a TIFF with premultiplied alpha, a multi-page file). Listed by name in the summary,
     /// the JSON and the manifest, but not failures: they do not change the exit code (docs/convert.md says why).
     /// </summary>
     public IReadOnlyList<PlannedTexture> Unsupported { get; init; } = Array.Empty<PlannedTexture>();

@@ -72,7 +72,7 @@ internal static class TextureCodec
             }
             // Also before decoding: the decoder would fill missing data silently and take memory for pixels the file cannot hold.
             TextureCompleteness.Check(path, content, fileFormat, info.Width, info.Height);
-            // TIFF always decodes wide: a 16-bit gray TIFF identifies as 16 bits per pixel, which alone would not tell it from 8-bit RGBA.
+            // TIFF always decodes wide: a 16-bit gray TIFF identifies as 16 bits per pixel, which the test above reads as 8-bit.
             var wide = info.PixelType.BitsPerPixel > 32 || fileFormat == TextureFileFormat.Tiff
                 || (fileFormat == TextureFileFormat.Png && info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16);
             return wide ? ReadPixels<Rgba64>(content, fileFormat) : ReadPixels<Rgba32>(content, fileFormat);
@@ -111,7 +111,7 @@ internal static class TextureCodec
         if (image.Frames.Count > 1)
         {
             // Only the first frame is converted and written; the other pages (TIFF) or frames (WebP) would be lost without a word.
-            layout = layout with { WriteProblem = $"has {image.Frames.Count} pages or frames; StyleForge converts single images and would drop all but the first" };
+            layout = layout with { WriteProblem = $"{image.Frames.Count} pages or frames; StyleForge converts single images and would drop all but the first" };
         }
         var channels = layout.Channels;
         var buffer = new TextureBuffer(image.Width, image.Height, channels) { BitDepth = layout.BitDepth };

@@ -30,7 +30,10 @@ internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int
     /// <summary>WebP: whether the source was lossless.</summary>
     public bool Lossless { get; init; }
 
-    /// <summary>Why this layout cannot be written back faithfully, or null when it can.</summary>
+    /// <summary>
+    /// What kind of file this is that cannot be written back faithfully ("TIFF with premultiplied alpha: ..."),
+    /// or null when it can. Such a file is listed as not converted, like a format StyleForge does not read.
+    /// </summary>
     public string? WriteProblem { get; init; }
 
     /// <summary>Reads the layout from a decoded image. <paramref name="anyTranslucent"/> says whether any pixel has alpha below opaque.</summary>
@@ -108,19 +111,19 @@ internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int
         var layout = new TextureLayout(TextureFileFormat.Tiff, channels, bitsPerSample > 8 ? 16 : 8, description);
         if (bitsPerSample > 16)
         {
-            return layout with { WriteProblem = $"TIFF with {bitsPerSample} bits per sample ({bitsPerPixel} bits per pixel) is not converted: StyleForge writes 8 or 16 bits per sample and would lose precision; convert it to a 16-bit TIFF or PNG first" };
+            return layout with { WriteProblem = $"TIFF with {bitsPerSample} bits per sample ({bitsPerPixel} bits per pixel): StyleForge writes 8 or 16 bits per sample and would lose precision; convert it to a 16-bit TIFF or PNG to stylize it" };
         }
         if (alpha)
         {
             // ImageSharp 2.1 reads premultiplied colour as it is stored (and refuses an unspecified extra sample); stylizing
             // premultiplied colour and writing it back would leave colour brighter than its alpha allows.
             return frame.ExifProfile?.GetValue(ExifTag.ExtraSamples)?.Value is [1, ..]
-                ? layout with { WriteProblem = "TIFF with premultiplied (associated) alpha is not converted: ImageSharp 2.1 decodes it without dividing by alpha; save it with unassociated alpha first" }
+                ? layout with { WriteProblem = "TIFF with premultiplied (associated) alpha: ImageSharp 2.1 decodes it without dividing by alpha; save it with unassociated alpha to stylize it" }
                 : layout;
         }
         // Other photometric kinds (palette, YCbCr) are written as 8-bit RGB; an alpha sample there is not something the decoder reports.
         return anyTranslucent && !gray && !rgb
-            ? layout with { WriteProblem = $"TIFF ({tiff.PhotometricInterpretation}) with alpha cannot be written back with its alpha; convert it to PNG or TGA first" }
+            ? layout with { WriteProblem = $"TIFF ({tiff.PhotometricInterpretation}) with alpha: it cannot be written back with its alpha; convert it to PNG or TGA to stylize it" }
             : layout;
     }
 

@@ -85,17 +85,18 @@ public sealed class TiffDepthTests : IClassFixture<ColorTransferModelFixture>, I
     }
 
     [Fact]
-    public void Given_a_tiff_with_two_pages_When_converted_Then_it_fails_alone_instead_of_losing_the_second_page()
+    public void Given_a_tiff_with_two_pages_When_converted_Then_it_is_listed_as_not_converted_instead_of_losing_the_second_page()
     {
         BuildTiff(Path.Combine(_input, "pages.tif"), 4, 16, 2, pages: 2);
         BuildTiff(Path.Combine(_input, "one.tif"), 4, 16, 2);
 
         var run = Convert("--json");
 
-        Assert.Equal(1, run.Exit);
-        var failed = Assert.Single(run.Json.GetProperty("failed_files").EnumerateArray());
-        Assert.Equal("pages.tif", failed.GetProperty("path").GetString());
-        Assert.Contains("has 2 pages or frames", failed.GetProperty("reason").GetString());
+        Assert.Equal(0, run.Exit);
+        var left = Assert.Single(run.Json.GetProperty("unsupported_files").EnumerateArray());
+        Assert.Equal("pages.tif", left.GetProperty("path").GetString());
+        Assert.StartsWith("not converted: unsupported format (2 pages or frames;", left.GetProperty("reason").GetString());
+        Assert.Contains("not converted 1 (unsupported format: .tif 1)", run.Error);
         Assert.False(File.Exists(Path.Combine(_output, "pages.tif")));
         Assert.True(File.Exists(Path.Combine(_output, "one.tif")));
     }
@@ -103,7 +104,7 @@ public sealed class TiffDepthTests : IClassFixture<ColorTransferModelFixture>, I
     [Theory]
     [InlineData(4, 8, (ushort)1, "premultiplied (associated) alpha")]
     [InlineData(3, 32, null, "32 bits per sample")]
-    public void Given_a_tiff_with_premultiplied_alpha_or_32_bit_samples_When_converted_Then_it_fails_alone_with_the_reason(
+    public void Given_a_tiff_with_premultiplied_alpha_or_32_bit_samples_When_converted_Then_it_is_listed_as_not_converted_with_the_reason(
         int channels, int bits, ushort? extraSamples, string reason)
     {
         BuildTiff(Path.Combine(_input, "refused.tif"), channels, bits, extraSamples);
@@ -111,10 +112,14 @@ public sealed class TiffDepthTests : IClassFixture<ColorTransferModelFixture>, I
 
         var run = Convert("--json");
 
-        Assert.Equal(1, run.Exit);
-        var failed = Assert.Single(run.Json.GetProperty("failed_files").EnumerateArray());
-        Assert.Contains(reason, failed.GetProperty("reason").GetString());
-        Assert.Contains(Path.Combine(_input, "refused.tif"), failed.GetProperty("reason").GetString());
+        Assert.Equal(0, run.Exit);
+        var left = Assert.Single(run.Json.GetProperty("unsupported_files").EnumerateArray());
+        Assert.Equal("refused.tif", left.GetProperty("path").GetString());
+        Assert.Contains(reason, left.GetProperty("reason").GetString());
+        Assert.Contains($"{Path.Combine(_input, "refused.tif")}: not converted: unsupported format (TIFF with", run.Error);
+        Assert.False(File.Exists(Path.Combine(_output, "refused.tif")));
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_output, ".styleforge-manifest.json")));
+        Assert.Contains(reason, manifest.RootElement.GetProperty("not_converted").GetProperty("refused.tif").GetString());
         Assert.True(File.Exists(Path.Combine(_output, "ok.tif")));
     }
 
