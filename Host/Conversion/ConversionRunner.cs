@@ -159,6 +159,12 @@ internal sealed class ConversionRunner
             };
             return new DecodedJob(texture, source.Layout, rgb, alpha, entry);
         }
+        catch (InvalidDataException ex) when (ex.InnerException is NotSupportedException unsupported)
+        {
+            // ImageSharp's word for a well-formed file using a feature it lacks (a gray+alpha TIFF), as opposed to damaged data.
+            LeaveUnsupported(texture, $"{ConversionPlanner.UnsupportedReason} (the decoder does not support this file: {unsupported.Message})");
+            return null;
+        }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             Fail(texture, ex.Message.StartsWith(texture.SourcePath, StringComparison.Ordinal) ? ex.Message : $"{texture.SourcePath}: {ex.Message}");
