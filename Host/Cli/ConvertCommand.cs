@@ -44,7 +44,7 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
         public string[] Exclude { get; init; } = Array.Empty<string>();
 
         [CommandOption("--skip-suffix <SUFFIX[=MAP_TYPE]>")]
-        [Description("Replace the table of name suffixes that mark non-colour maps (repeatable). Default: _n _normal _nrm _r _rough _m _metal _ao _h _height _orm _mask. Example: --skip-suffix _n --skip-suffix \"_spec=specular map\"")]
+        [Description("Replace the table of map-type rules (docs/convert.md: Poly Haven, ambientCG, Substance, Unreal, Unity names) with your own data-map suffixes (repeatable); matched by words, resolution tails ignored. Example: --skip-suffix _n --skip-suffix \"_spec=specular map\"")]
         public string[] SkipSuffix { get; init; } = Array.Empty<string>();
 
         [CommandOption("--no-skip")]

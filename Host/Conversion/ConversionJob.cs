@@ -44,7 +44,7 @@ internal static class ConversionJob
         });
         ConversionReport.ShowSummary(console, summary, request.OutputRoot, json);
         log?.Write(summary.Failed.Count > 0 ? "warn" : "info",
-            $"convert: {summary.Converted.Count} converted, {summary.Skipped.Count} skipped, {summary.Failed.Count} failed");
+            $"convert: {summary.Converted.Count} converted, {summary.Skipped.Count} skipped, {summary.Unsupported.Count} not converted (unsupported format), {summary.Failed.Count} failed");
         return summary;
     }
 

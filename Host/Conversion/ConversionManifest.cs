@@ -10,7 +10,11 @@ namespace StyleForge.Host.Conversion;
 /// <param name="ModelHash">Hash of the model folder's files.</param>
 /// <param name="OptionsHash">Hash of everything else that changes the output: plugin, direction, tiling, seamless, plugin options.</param>
 /// <param name="ConvertedUtc">When it was converted; the newest entry wins when manifests are merged.</param>
-internal sealed record ManifestEntry(string SourceHash, long SourceSize, DateTime SourceModifiedUtc, string ModelHash, string OptionsHash, DateTime ConvertedUtc);
+internal sealed record ManifestEntry(string SourceHash, long SourceSize, DateTime SourceModifiedUtc, string ModelHash, string OptionsHash, DateTime ConvertedUtc)
+{
+    /// <summary>The map-type rule that made the file a colour map, or that none matched; for people, never compared.</summary>
+    public string? MapType { get; init; }
+}
 
 /// <summary>
 /// The record of converted files in an output folder. An unsharded run keeps
@@ -23,6 +27,7 @@ internal sealed class ConversionManifest
     public const string FilePrefix = ".styleforge-manifest";
 
     private readonly Dictionary<string, ManifestEntry> _entries;
+    private Dictionary<string, string> _notConverted = new(StringComparer.Ordinal);
 
     private ConversionManifest(Dictionary<string, ManifestEntry> entries) => _entries = entries;
 
@@ -71,14 +76,30 @@ internal sealed class ConversionManifest
 
     public void Record(string relativePath, ManifestEntry entry) => _entries[relativePath] = entry;
 
+    /// <summary>
+    /// This run's textures that were deliberately not converted, with the reason: data maps with the rule that
+    /// matched, and unsupported formats. Only a record for people and scripts: every run decides them anew.
+    /// </summary>
+    public void RecordNotConverted(IReadOnlyDictionary<string, string> reasons) =>
+        _notConverted = new Dictionary<string, string>(reasons, StringComparer.Ordinal);
+
+    /// <summary>Adds one file found not convertible only when decoded (a TIFF with premultiplied alpha, a multi-page file).</summary>
+    public void NoteNotConverted(string relativePath, string reason) => _notConverted[relativePath] = reason;
+
     /// <summary>Writes the entries <paramref name="belongs"/> accepts to this shard's manifest file, atomically.</summary>
     public void Save(string outputRoot, ShardSpec shard, Func<string, bool> belongs)
     {
         var files = _entries.Where(e => belongs(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+        var notConverted = _notConverted.Where(e => belongs(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         AtomicFile.WriteAllText(Path.Combine(outputRoot, FileName(shard)),
-            JsonSerializer.Serialize(new ManifestDocument(1, shard.ToString(), files), JsonOptions.Indented));
+            JsonSerializer.Serialize(new ManifestDocument(1, shard.ToString(), files) { NotConverted = notConverted }, JsonOptions.Indented));
     }
 
-    private sealed record ManifestDocument(int Version, string Shard, Dictionary<string, ManifestEntry> Files);
+    private sealed record ManifestDocument(int Version, string Shard, Dictionary<string, ManifestEntry> Files)
+    {
+        /// <summary>Written for people and scripts, never read back: added in version 1 without a version change since older readers ignore it.</summary>
+        public Dictionary<string, string>? NotConverted { get; init; }
+    }
 }

@@ -9,6 +9,15 @@ namespace StyleForge.Host.Conversion;
 /// </summary>
 internal static class ConversionPlanner
 {
+    /// <summary>The start of the reason given for a texture whose format cannot be converted; the format's name follows.</summary>
+    public const string UnsupportedReason = "not converted: unsupported format";
+
+    /// <summary>The map type recorded for a texture no rule matched: stylized, as every name was before the table.</summary>
+    public const string NoRuleMatched = "colour map (no map-type rule matched)";
+
+    /// <summary>The start of the reason given for a texture a data-map rule skipped; the rule follows.</summary>
+    public const string NotColourReason = "not a colour map";
+
     public static ConversionPlan Plan(ConversionRequest request, string modelHash, string optionsHash, Action<string> warn)
     {
         var selection = new FileSelection(request.Include, request.Exclude);
@@ -30,10 +39,16 @@ internal static class ConversionPlanner
                 continue;
             }
             var source = Path.Combine(request.InputRoot, relative);
-            var mapType = request.MapTypes.SkipReason(relative);
-            if (mapType is not null)
+            var rule = request.MapTypes.Match(relative);
+            if (rule is { Kind: MapKind.Data })
             {
-                textures.Add(new(relative, source, null, PlannedAction.Skip, $"not a colour map: {mapType}"));
+                textures.Add(new(relative, source, null, PlannedAction.Skip, $"{NotColourReason}: {rule.Describe()}") { Rule = rule });
+                continue;
+            }
+            // After the map type: a data map is skipped whatever its format (Poly Haven ships normal maps as EXR), so only colour is listed as left behind.
+            if (UnconvertibleFormats.NameOf(relative) is { } format)
+            {
+                textures.Add(new(relative, source, null, PlannedAction.Unsupported, $"{UnsupportedReason} ({format})"));
                 continue;
             }
             string output;
@@ -49,7 +64,7 @@ internal static class ConversionPlanner
             var (action, reason) = request.Force
                 ? (PlannedAction.Convert, "forced (--force)")
                 : Decide(manifest.Find(relative), source, output, modelHash, optionsHash);
-            textures.Add(new(relative, source, output, action, reason));
+            textures.Add(new(relative, source, output, action, reason) { Rule = rule });
         }
         return new ConversionPlan(textures, notSelected, otherShards, manifest, modelHash, optionsHash);
     }
@@ -80,7 +95,8 @@ internal static class ConversionPlanner
     }
 
     /// <summary>
-    /// Texture files under the input folder as sorted '/'-separated relative paths. Symbolic links are
+    /// Texture files under the input folder, convertible or not (<see cref="UnconvertibleFormats"/>), as
+    /// sorted '/'-separated relative paths. Symbolic links are
     /// not followed (no loops, no files from elsewhere, never an output folder reached through a link);
     /// <see cref="SourceTreeGuard"/> has already refused an output folder inside the input folder.
     /// </summary>
@@ -95,7 +111,7 @@ internal static class ConversionPlanner
             MatchType = MatchType.Simple,
         };
         return Directory.EnumerateFiles(root, "*", options)
-            .Where(f => TextureFormats.IsTexture(f) && !f.EndsWith(AtomicFile.TemporarySuffix, StringComparison.Ordinal))
+            .Where(f => (TextureFormats.IsTexture(f) || UnconvertibleFormats.NameOf(f) is not null) && !f.EndsWith(AtomicFile.TemporarySuffix, StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -22,6 +22,7 @@ internal sealed class ConversionRunner
     private readonly OutputPathGuard _guard;
     private readonly Action<string> _warn;
     private readonly ConcurrentQueue<ConversionFailure> _failures = new();
+    private readonly ConcurrentQueue<PlannedTexture> _unsupported = new();
     private readonly List<string> _converted = new();
     private readonly Stopwatch _clock = new();
     private IProgress<PluginProgress>? _progress;
@@ -53,6 +54,9 @@ internal sealed class ConversionRunner
         {
             _failures.Enqueue(new(refused.RelativePath, refused.Reason));
         }
+        _plan.Manifest.RecordNotConverted(_plan.Textures
+            .Where(t => t.Action == PlannedAction.Unsupported || (t.Action == PlannedAction.Skip && t.Reason.StartsWith(ConversionPlanner.NotColourReason, StringComparison.Ordinal)))
+            .ToDictionary(t => t.RelativePath, t => t.Reason, StringComparer.Ordinal));
         var work = _plan.ToConvert.ToList();
         _progress = progress;
         _total = work.Count;
@@ -100,6 +104,8 @@ internal sealed class ConversionRunner
             _failures.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList(),
             _plan.NotSelected, _plan.OtherShards, _pixelsDone / 1e6, _clock.Elapsed.TotalSeconds)
         {
+            Unsupported = _plan.Textures.Where(t => t.Action == PlannedAction.Unsupported).Concat(_unsupported)
+                .OrderBy(t => t.RelativePath, StringComparer.Ordinal).ToList(),
             ManifestProblem = _manifestProblem,
         };
     }
@@ -135,8 +141,9 @@ internal sealed class ConversionRunner
             var source = TextureCodec.Read(texture.SourcePath, bytes, _request.MaxPixels);
             if (source.Layout.WriteProblem is not null)
             {
-                // Found before inference: no point stylizing what cannot be written back faithfully.
-                Fail(texture, $"{texture.SourcePath}: {source.Layout.WriteProblem}");
+                // Found before inference: no point stylizing what cannot be written back faithfully. A kind of file StyleForge
+                // does not handle is listed like a format it does not read, not failed (docs/convert.md, "Files that are not converted").
+                LeaveUnsupported(texture, $"{ConversionPlanner.UnsupportedReason} ({source.Layout.WriteProblem})");
                 return null;
             }
             var rgb = ChannelLayouts.ToRgb(source.Pixels);
@@ -146,8 +153,17 @@ internal sealed class ConversionRunner
             {
                 AlphaFill.FillTransparent(rgb, alpha);
             }
-            var entry = new ManifestEntry(ContentHash.OfBytes(bytes), info.Length, info.LastWriteTimeUtc, _plan.ModelHash, _plan.OptionsHash, DateTime.MinValue);
+            var entry = new ManifestEntry(ContentHash.OfBytes(bytes), info.Length, info.LastWriteTimeUtc, _plan.ModelHash, _plan.OptionsHash, DateTime.MinValue)
+            {
+                MapType = texture.MapType,
+            };
             return new DecodedJob(texture, source.Layout, rgb, alpha, entry);
+        }
+        catch (InvalidDataException ex) when (ex.InnerException is NotSupportedException unsupported)
+        {
+            // ImageSharp's word for a well-formed file using a feature it lacks (a gray+alpha TIFF), as opposed to damaged data.
+            LeaveUnsupported(texture, $"{ConversionPlanner.UnsupportedReason} (the decoder does not support this file: {unsupported.Message})");
+            return null;
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -228,6 +244,15 @@ internal sealed class ConversionRunner
     }
 
     private void Fail(PlannedTexture texture, string reason) => _failures.Enqueue(new(texture.RelativePath, reason));
+
+    private void LeaveUnsupported(PlannedTexture texture, string reason)
+    {
+        _unsupported.Enqueue(texture with { Action = PlannedAction.Unsupported, Reason = reason });
+        lock (_converted)
+        {
+            _plan.Manifest.NoteNotConverted(texture.RelativePath, reason);
+        }
+    }
 
     /// <summary>Counts one file as finished, converted or failed, and reports progress.</summary>
     private void Finish(long pixels)

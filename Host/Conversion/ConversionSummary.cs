@@ -15,9 +15,19 @@ internal sealed record ConversionSummary(
 {
     public double MegapixelsPerSecond => Seconds > 0 ? Megapixels / Seconds : 0;
 
+    /// <summary>
+    /// Textures in formats StyleForge cannot convert (EXR, PSD, KTX2, ...) or of kinds it cannot write back faithfully
+    /// (a TIFF with premultiplied alpha, a multi-page file). Listed by name in the summary,
+    /// the JSON and the manifest, but not failures: they do not change the exit code (docs/convert.md says why).
+    /// </summary>
+    public IReadOnlyList<PlannedTexture> Unsupported { get; init; } = Array.Empty<PlannedTexture>();
+
     /// <summary>Why the manifest could not be saved at the end (disk full, read-only), or null when it was.</summary>
     public string? ManifestProblem { get; init; }
 
-    /// <summary>0 when every selected file converted or was rightly skipped and the manifest was saved, 1 otherwise.</summary>
+    /// <summary>
+    /// 0 when every selected file converted, was rightly skipped or is in a listed unsupported format and the
+    /// manifest was saved; 1 otherwise.
+    /// </summary>
     public int ExitCode => Failed.Count > 0 || ManifestProblem is not null ? ExitCodes.Failed : ExitCodes.Success;
 }

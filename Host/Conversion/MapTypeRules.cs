@@ -1,72 +1,68 @@
 namespace StyleForge.Host.Conversion;
 
-/// <summary>One file-name suffix that marks a texture as data rather than colour, and what kind of map it is.</summary>
-/// <param name="Suffix">Matched at the end of the name before the extension, ignoring case, for example "_n".</param>
-/// <param name="MapType">For people, for example "normal map".</param>
-internal sealed record SkipSuffix(string Suffix, string MapType);
-
 /// <summary>
-/// Decides which textures are colour maps. Normal, roughness, metallic, AO, height, mask and packed
-/// ORM maps hold data, not colour: stylizing them would break shading, so they are skipped by name.
+/// Decides which textures are colour maps. Normal, roughness, metallic, AO, height, mask, opacity,
+/// emissive and packed maps hold data, not colour: stylizing them would break shading, so they are
+/// skipped by name. The rules match the last words of the name after any resolution or format tail
+/// (<c>rock_nor_gl_4k</c>, <c>Bricks059_1K-JPG_NormalGL</c>); the longest matching ending wins,
+/// and a name no rule matches is treated as colour, as before the table existed.
 /// </summary>
 internal sealed class MapTypeRules
 {
-    /// <summary>The common suffixes of game texture pipelines (Unreal, Unity, Substance exports).</summary>
-    public static readonly IReadOnlyList<SkipSuffix> Defaults = new SkipSuffix[]
+    private readonly IReadOnlyList<MapTypeRule> _rules;
+    private readonly int _longest;
+
+    public MapTypeRules(IEnumerable<MapTypeRule> rules)
     {
-        new("_n", "normal map"),
-        new("_normal", "normal map"),
-        new("_nrm", "normal map"),
-        new("_r", "roughness map"),
-        new("_rough", "roughness map"),
-        new("_m", "metallic map"),
-        new("_metal", "metallic map"),
-        new("_ao", "ambient occlusion map"),
-        new("_h", "height map"),
-        new("_height", "height map"),
-        new("_orm", "packed occlusion/roughness/metallic map"),
-        new("_mask", "mask"),
-    };
+        _rules = rules.ToList();
+        _longest = _rules.Count == 0 ? 0 : _rules.Max(r => r.Words);
+    }
 
-    private readonly IReadOnlyList<SkipSuffix> _suffixes;
+    public static MapTypeRules Default { get; } = new(MapTypeTable.Rules);
 
-    public MapTypeRules(IEnumerable<SkipSuffix> suffixes) =>
-        // Longest first, so "_normal" names the map before a shorter suffix could.
-        _suffixes = suffixes.OrderByDescending(s => s.Suffix.Length).ToList();
+    public static MapTypeRules None { get; } = new(Array.Empty<MapTypeRule>());
 
-    public static MapTypeRules Default { get; } = new(Defaults);
-
-    public static MapTypeRules None { get; } = new(Array.Empty<SkipSuffix>());
-
-    public IReadOnlyList<SkipSuffix> Suffixes => _suffixes;
+    public IReadOnlyList<MapTypeRule> Rules => _rules;
 
     /// <summary>
-    /// Builds the table from user entries: "SUFFIX" or "SUFFIX=map type"; a known suffix keeps its
-    /// map type. Throws <see cref="ArgumentException"/> for an entry that is not a suffix.
+    /// Builds a table of data-map rules from user entries, "SUFFIX" or "SUFFIX=map type", replacing the
+    /// defaults; a suffix the default table knows keeps its map type. Throws <see cref="ArgumentException"/>
+    /// for an entry that is not a suffix.
     /// </summary>
     public static MapTypeRules Parse(IEnumerable<string> entries)
     {
-        var suffixes = new List<SkipSuffix>();
+        var rules = new List<MapTypeRule>();
         foreach (var entry in entries)
         {
             var equals = entry.IndexOf('=');
             var suffix = (equals < 0 ? entry : entry[..equals]).Trim();
-            if (suffix.Length == 0 || suffix.Contains('/') || suffix.Contains('.'))
+            if (suffix.Contains('/') || suffix.Contains('.') || TextureNameTokens.Split(suffix).Count == 0)
             {
                 throw new ArgumentException($"skip suffix '{entry}' must be a name ending such as _n or _spec=specular map (no folders, no extension)");
             }
-            var mapType = equals >= 0 ? entry[(equals + 1)..].Trim()
-                : Defaults.FirstOrDefault(d => string.Equals(d.Suffix, suffix, StringComparison.OrdinalIgnoreCase))?.MapType ?? "configured skip suffix";
-            suffixes.Add(new SkipSuffix(suffix, mapType));
+            var rule = new MapTypeRule(suffix, "configured skip suffix", MapKind.Data, "--skip-suffix");
+            var known = MapTypeTable.Rules.FirstOrDefault(d => d.Key == rule.Key && d.Kind == MapKind.Data);
+            rules.Add(rule with { MapType = equals >= 0 ? entry[(equals + 1)..].Trim() : known?.MapType ?? rule.MapType });
         }
-        return new MapTypeRules(suffixes);
+        return new MapTypeRules(rules);
     }
 
-    /// <summary>Why the file is not a colour map, or null when it is one.</summary>
-    public string? SkipReason(string relativePath)
+    /// <summary>The rule the file's name matches, colour or data, or null when none does.</summary>
+    public MapTypeRule? Match(string relativePath)
     {
         var name = Path.GetFileNameWithoutExtension(relativePath);
-        var match = _suffixes.FirstOrDefault(s => name.EndsWith(s.Suffix, StringComparison.OrdinalIgnoreCase) && name.Length > s.Suffix.Length);
-        return match is null ? null : $"{match.MapType} (name ends with {match.Suffix})";
+        var words = TextureNameTokens.WithoutTail(name);
+        // Longest ending first, so "_Mixed_AO" or "_BaseColor" names the map before "_AO" or "_Color" could.
+        for (var count = Math.Min(_longest, words.Count - 1); count >= 1; count--)
+        {
+            var key = TextureNameTokens.Key(words.Skip(words.Count - count));
+            var rule = _rules.FirstOrDefault(r => r.Key == key
+                && (r.RequiredPrefix is null || name.StartsWith(r.RequiredPrefix, StringComparison.OrdinalIgnoreCase)));
+            if (rule is not null)
+            {
+                return rule;
+            }
+        }
+        return null;
     }
 }

@@ -72,7 +72,8 @@ internal static class TextureCodec
             }
             // Also before decoding: the decoder would fill missing data silently and take memory for pixels the file cannot hold.
             TextureCompleteness.Check(path, content, fileFormat, info.Width, info.Height);
-            var wide = info.PixelType.BitsPerPixel > 32
+            // TIFF always decodes wide: a 16-bit gray TIFF identifies as 16 bits per pixel, which the test above reads as 8-bit.
+            var wide = info.PixelType.BitsPerPixel > 32 || fileFormat == TextureFileFormat.Tiff
                 || (fileFormat == TextureFileFormat.Png && info.Metadata.GetPngMetadata().BitDepth == PngBitDepth.Bit16);
             return wide ? ReadPixels<Rgba64>(content, fileFormat) : ReadPixels<Rgba32>(content, fileFormat);
         }
@@ -107,6 +108,11 @@ internal static class TextureCodec
             }
         });
         var layout = TextureLayout.Of(image, format, anyTranslucent);
+        if (image.Frames.Count > 1)
+        {
+            // Only the first frame is converted and written; the other pages (TIFF) or frames (WebP) would be lost without a word.
+            layout = layout with { WriteProblem = $"{image.Frames.Count} pages or frames; StyleForge converts single images and would drop all but the first" };
+        }
         var channels = layout.Channels;
         var buffer = new TextureBuffer(image.Width, image.Height, channels) { BitDepth = layout.BitDepth };
         var data = buffer.Pixels;
@@ -156,6 +162,11 @@ internal static class TextureCodec
         if (pixels.Channels != layout.Channels)
         {
             throw new ArgumentException($"The buffer has {pixels.Channels} channels but the {layout.Description} layout needs {layout.Channels}.", nameof(pixels));
+        }
+        if (layout.Format == TextureFileFormat.Tiff && TiffSampleWriter.Handles(layout))
+        {
+            TiffSampleWriter.Write(pixels, layout, destination);
+            return;
         }
         var encoder = TextureEncoders.For(layout);
         if (layout.BitDepth == 16)

@@ -6,6 +6,8 @@ using SixLabors.ImageSharp.Formats.Tga;
 using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Tiff.Constants;
 using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Metadata;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 
 namespace StyleForge.Host.Textures;
 
@@ -28,7 +30,10 @@ internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int
     /// <summary>WebP: whether the source was lossless.</summary>
     public bool Lossless { get; init; }
 
-    /// <summary>Why this layout cannot be written back faithfully, or null when it can.</summary>
+    /// <summary>
+    /// What kind of file this is that cannot be written back faithfully ("TIFF with premultiplied alpha: ..."),
+    /// or null when it can. Such a file is listed as not converted, like a format StyleForge does not read.
+    /// </summary>
     public string? WriteProblem { get; init; }
 
     /// <summary>Reads the layout from a decoded image. <paramref name="anyTranslucent"/> says whether any pixel has alpha below opaque.</summary>
@@ -38,7 +43,7 @@ internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int
         TextureFileFormat.Jpeg => OfJpeg(image.Metadata.GetJpegMetadata()),
         TextureFileFormat.Tga => OfTga(image.Metadata.GetTgaMetadata()),
         TextureFileFormat.Bmp => OfBmp(image.Metadata.GetBmpMetadata(), anyTranslucent),
-        TextureFileFormat.Tiff => OfTiff(image.Frames.RootFrame.Metadata.GetTiffMetadata(), anyTranslucent),
+        TextureFileFormat.Tiff => OfTiff(image.Frames.RootFrame.Metadata, anyTranslucent),
         _ => OfWebp(image.Metadata.GetWebpMetadata(), anyTranslucent),
     };
 
@@ -90,22 +95,36 @@ internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int
             // Palette BMPs (1 to 8 bits) are written as 24-bit for the same reason as palette PNGs.
             : new(TextureFileFormat.Bmp, 3, 8, $"BMP {(int)bmp.BitsPerPixel}-bit");
 
-    private static TextureLayout OfTiff(TiffFrameMetadata tiff, bool anyTranslucent)
+    private static TextureLayout OfTiff(ImageFrameMetadata frame, bool anyTranslucent)
     {
-        // The file's bits per pixel, not the decoded image's (which is always the in-memory pixel type).
+        var tiff = frame.GetTiffMetadata();
+        // The file's bits per pixel and per sample, not the decoded image's (which is always the in-memory pixel type).
         var bitsPerPixel = (int)(tiff.BitsPerPixel ?? TiffBitsPerPixel.Bit24);
+        var samples = tiff.BitsPerSample?.Channels ?? 3;
+        var bitsPerSample = tiff.BitsPerSample?.Channel0 ?? 8;
         var gray = tiff.PhotometricInterpretation is TiffPhotometricInterpretation.BlackIsZero or TiffPhotometricInterpretation.WhiteIsZero;
-        var layout = new TextureLayout(TextureFileFormat.Tiff, gray ? 1 : 3, 8, $"TIFF {bitsPerPixel} bits per pixel");
-        // ImageSharp 2.1's TIFF encoder writes 8-bit gray and 24-bit RGB only; refusing keeps the source's alpha or precision from being lost silently.
-        if (anyTranslucent)
+        var rgb = tiff.PhotometricInterpretation == TiffPhotometricInterpretation.Rgb;
+        // Gray+alpha TIFFs do not get here: ImageSharp 2.1's decoder refuses two samples per pixel.
+        var alpha = rgb && samples == 4;
+        var channels = (gray ? 1 : 3) + (alpha ? 1 : 0);
+        var description = $"TIFF {(gray ? "gray" : "RGB")}{(alpha ? "+alpha" : "")} {bitsPerSample} bits per sample";
+        var layout = new TextureLayout(TextureFileFormat.Tiff, channels, bitsPerSample > 8 ? 16 : 8, description);
+        if (bitsPerSample > 16)
         {
-            return layout with { WriteProblem = "TIFF with alpha cannot be written by ImageSharp 2.1 without dropping the alpha; convert it to PNG or TGA first" };
+            return layout with { WriteProblem = $"TIFF with {bitsPerSample} bits per sample ({bitsPerPixel} bits per pixel): StyleForge writes 8 or 16 bits per sample and would lose precision; convert it to a 16-bit TIFF or PNG to stylize it" };
         }
-        if (bitsPerPixel > (gray ? 8 : 24))
+        if (alpha)
         {
-            return layout with { WriteProblem = $"TIFF with {bitsPerPixel} bits per pixel cannot be written back at that depth by ImageSharp 2.1; convert it to a 16-bit PNG first" };
+            // ImageSharp 2.1 reads premultiplied colour as it is stored (and refuses an unspecified extra sample); stylizing
+            // premultiplied colour and writing it back would leave colour brighter than its alpha allows.
+            return frame.ExifProfile?.GetValue(ExifTag.ExtraSamples)?.Value is [1, ..]
+                ? layout with { WriteProblem = "TIFF with premultiplied (associated) alpha: ImageSharp 2.1 decodes it without dividing by alpha; save it with unassociated alpha to stylize it" }
+                : layout;
         }
-        return layout;
+        // Other photometric kinds (palette, YCbCr) are written as 8-bit RGB; an alpha sample there is not something the decoder reports.
+        return anyTranslucent && !gray && !rgb
+            ? layout with { WriteProblem = $"TIFF ({tiff.PhotometricInterpretation}) with alpha: it cannot be written back with its alpha; convert it to PNG or TGA to stylize it" }
+            : layout;
     }
 
     private static TextureLayout OfWebp(WebpMetadata webp, bool anyTranslucent)

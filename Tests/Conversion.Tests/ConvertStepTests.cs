@@ -50,8 +50,8 @@ public sealed class ConvertStepTests : IClassFixture<ColorTransferModelFixture>,
         Assert.True(File.Exists(Path.Combine(converted, "world/wall.png")));
         Assert.False(File.Exists(Path.Combine(converted, "world/wall_spec.png")));
         Assert.False(File.Exists(Path.Combine(converted, "ui/button.png")));
-        Assert.Contains("converted 1, skipped 1 (1 not a colour map)", error.Output);
-        Assert.Contains("converted 0, skipped 2 (1 not a colour map, 1 up to date)", error.Output);
+        Assert.Contains("converted 1, skipped 1 (1 not a colour map [_spec 1])", error.Output);
+        Assert.Contains("converted 0, skipped 2 (1 not a colour map [_spec 1], 1 up to date)", error.Output);
     }
 
     [Fact]

@@ -117,9 +117,9 @@ public sealed class TextureCodecTests : IDisposable
     }
 
     [Fact]
-    public void Given_a_translucent_tiff_When_its_layout_is_read_Then_writing_is_refused_instead_of_dropping_alpha()
+    public void Given_a_translucent_tiff_that_is_not_rgb_When_its_layout_is_read_Then_writing_is_refused_instead_of_dropping_alpha()
     {
-        // ImageSharp 2.1 cannot encode an alpha TIFF, so the decoded image is built directly.
+        // Built directly, so it carries no TIFF photometric kind: only RGB alpha TIFFs are written with their alpha.
         using var image = TestImages.Gradient(8, 8);
 
         var layout = TextureLayout.Of(image, TextureFileFormat.Tiff, anyTranslucent: true);
