@@ -40,6 +40,22 @@ internal sealed class PluginCatalog : IDisposable
     public LoadedPlugin? Find(string name) =>
         _plugins.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Why <paramref name="name"/> is not in <see cref="Plugins"/>, for an error message: the refusal
+    /// reason when a plugin of that name was found but refused, otherwise the installed names.
+    /// </summary>
+    public string WhyMissing(string name)
+    {
+        var failure = _failures.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (failure is not null)
+        {
+            return $"plugin '{failure.Name}' ({failure.AssemblyPath}) was refused, because {failure.Reason}";
+        }
+        var names = _plugins.Select(p => p.Name).ToList();
+        return $"unknown plugin '{name}'{Pipelines.NearestName.Hint(name, names)}; installed plugins: "
+               + (names.Count == 0 ? "none" : string.Join(", ", names)) + "; run 'styleforge plugins' to see where they come from";
+    }
+
     private static IEnumerable<string> FindPluginAssemblies(string root)
     {
         if (!Directory.Exists(root))

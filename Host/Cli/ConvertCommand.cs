@@ -22,6 +22,10 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
         [Description("The run folder, training folder or model folder of a trained model; its styleforge-model.json names the plugin. Example: --model runs/daynight")]
         public string? Model { get; init; }
 
+        [CommandOption("--plugin <NAME>")]
+        [Description("Convert with a plugin that needs no model (no --model), or check that --model was trained by this plugin. Example: --plugin colortransfer")]
+        public string? Plugin { get; init; }
+
         [CommandOption("--input <DIR>")]
         [Description("Folder of textures to convert, searched recursively. Example: --input assets/textures")]
         public string? Input { get; init; }
@@ -92,9 +96,9 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Model) || string.IsNullOrWhiteSpace(Input) || string.IsNullOrWhiteSpace(Output))
+            if ((string.IsNullOrWhiteSpace(Model) && string.IsNullOrWhiteSpace(Plugin)) || string.IsNullOrWhiteSpace(Input) || string.IsNullOrWhiteSpace(Output))
             {
-                return ValidationResult.Error("convert needs --model RUN_DIR_OR_CHECKPOINT, --input DIR and --output DIR");
+                return ValidationResult.Error("convert needs --model RUN_DIR_OR_CHECKPOINT (or --plugin NAME for a plugin that needs no model), --input DIR and --output DIR");
             }
             if (DirectionNames.Parse(Direction) is null)
             {
@@ -152,7 +156,9 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
         using var catalog = settings.LoadCatalog();
         try
         {
-            var model = ConversionModel.Locate(catalog, settings.Model!, expectedPlugin: null, request.OutputRoot);
+            var model = string.IsNullOrWhiteSpace(settings.Model)
+                ? ConversionModel.WithoutModel(catalog, settings.Plugin!)
+                : ConversionModel.Locate(catalog, settings.Model, settings.Plugin, request.OutputRoot);
             var errors = new List<PipelineError>();
             var options = PluginOptionBinder.Bind(model.Plugin.Descriptor, SetArguments.Parse(settings.Set, errors), errors);
             if (errors.Count > 0)

@@ -22,7 +22,7 @@ internal static class ConversionJob
         var plan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
         var count = plan.ToConvert.Count();
         var shard = request.Shard.IsWhole ? "" : $" (shard {request.Shard})";
-        console.Info($"converting {count} of {plan.Textures.Count} textures{shard} from {request.InputRoot} with {model.Plugin.Name} ({model.Directory})");
+        console.Info($"converting {count} of {plan.Textures.Count} textures{shard} from {request.InputRoot} with {model.Plugin.Name} ({model.Describe()})");
         log?.Write("info", $"convert {request.InputRoot} -> {request.OutputRoot}: {count} to convert");
         var summary = ProgressDisplay.Run(console, "convert", progress =>
         {

@@ -250,17 +250,27 @@ internal sealed class PipelineLoader
             }
         }
 
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var key in kind.Keys)
-        {
-            values[key.Name] = ValidateValue(id, mapping, key, runDirectory, produced);
-        }
-
         string? pluginName = null;
         OptionValues? options = null;
         if (kind.PluginUse != StepPluginUse.None)
         {
             (pluginName, options) = ValidatePlugin(id, mapping, kind, lastTrainedPlugin);
+        }
+        var needsNoModel = pluginName is not null && _catalog.Find(pluginName) is { IsTrainable: false };
+
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var key in kind.Keys)
+        {
+            if (key.IsTrainedModel && needsNoModel)
+            {
+                if (Node(mapping, key.Name) is { } modelNode)
+                {
+                    _errors.Add(new(At(modelNode), $"plugin '{pluginName}' needs no model, so step '{id}' takes no '{key.Name}'; remove it"));
+                }
+                values[key.Name] = null;
+                continue;
+            }
+            values[key.Name] = ValidateValue(id, mapping, key, runDirectory, produced);
         }
         foreach (var key in kind.Keys.Where(k => k.Type == StepKeyType.OutputPath))
         {
@@ -309,8 +319,18 @@ internal sealed class PipelineLoader
             _errors.Add(new(At(node), $"'{key.Name}' of step '{stepId}' must be a single value: {key.Description}"));
             return null;
         }
+        if (key.Type is StepKeyType.InputPath or StepKeyType.OutputPath && IsNoValue(scalar))
+        {
+            // YAML reads '~', 'null' and nothing as no value; a folder named '~' is never what was meant.
+            _errors.Add(new(At(scalar), $"'{key.Name}' of step '{stepId}' is empty ('{scalar.Value}'); name a {(key.IsFile ? "file" : "folder")}, or leave the key out{(key.Default is null ? "" : $" for the default {key.Default}")}"));
+            return null;
+        }
         return Convert(stepId, key, scalar.Value ?? "", scalar, runDirectory, produced);
     }
+
+    private static bool IsNoValue(YamlScalarNode scalar) =>
+        string.IsNullOrWhiteSpace(scalar.Value)
+        || (scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL");
 
     private object? Convert(string stepId, StepKey key, string text, YamlNode? node, string runDirectory, List<string> produced)
     {
@@ -371,14 +391,9 @@ internal sealed class PipelineLoader
             ?? (kind.PluginUse == StepPluginUse.Stylizer ? lastTrainedPlugin : null)
             ?? "cyclegan";
         var plugin = _catalog.Find(name);
-        var names = _catalog.Plugins.Select(p => p.Name).ToList();
         if (plugin is null)
         {
-            var failure = _catalog.Failures.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-            var why = failure is not null
-                ? $"plugin '{name}' could not be loaded: {failure.Reason}"
-                : $"unknown plugin '{name}'{NearestName.Hint(name, names)}; installed plugins: {(names.Count == 0 ? "none" : string.Join(", ", names))}";
-            _errors.Add(new(pluginNode is null ? At(mapping) : At(pluginNode), why));
+            _errors.Add(new(pluginNode is null ? At(mapping) : At(pluginNode), _catalog.WhyMissing(name)));
             return (null, null);
         }
         if (kind.PluginUse == StepPluginUse.Trainer && plugin.Instance is not ITrainableStylizerPlugin)
