@@ -12,6 +12,9 @@ internal sealed record LoadedPlugin(IStylizerPlugin Instance, string AssemblyPat
 
     public string Name => Descriptor.Name;
 
+    /// <summary>Which search-path entry found it, for people: "plugins/ next to the host", "--plugins", ...</summary>
+    public string Origin { get; init; } = "given";
+
     /// <summary>
     /// Fingerprint of the plugin's assembly file: a rebuilt plugin whose author forgot to bump its
     /// version still gets its outputs converted again.

@@ -153,14 +153,15 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var request = settings.ToRequest();
-        using var catalog = settings.LoadCatalog();
+        using var catalog = settings.LoadCatalog(_console);
         try
         {
             var model = string.IsNullOrWhiteSpace(settings.Model)
                 ? ConversionModel.WithoutModel(catalog, settings.Plugin!)
                 : ConversionModel.Locate(catalog, settings.Model, settings.Plugin, request.OutputRoot);
             var errors = new List<PipelineError>();
-            var options = PluginOptionBinder.Bind(model.Plugin.Descriptor, SetArguments.Parse(settings.Set, errors), errors);
+            var given = SetArguments.Parse(settings.Set, errors);
+            var options = model.WithTrainingOptions(PluginOptionBinder.Bind(model.Plugin.Descriptor, given, errors), given.Select(g => g.Name));
             if (errors.Count > 0)
             {
                 errors.ForEach(e => _console.Fail(e.ToString()));
@@ -173,7 +174,7 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
         }
         catch (ConversionSetupException ex)
         {
-            _console.Fail(ex.Message);
+            _console.Fail(ex.Message, ex.InnerException);
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -75,7 +75,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var catalog = settings.LoadCatalog();
+        using var catalog = settings.LoadCatalog(_console);
         var plugin = catalog.Find(settings.Plugin);
         if (plugin is null)
         {
@@ -108,7 +108,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         }
         catch (PluginException ex)
         {
-            _console.Fail(ex.Message);
+            _console.Fail(ex.Message, ex.InnerException ?? ex);
             return ExitCodes.Failed;
         }
     }

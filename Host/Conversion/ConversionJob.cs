@@ -30,13 +30,14 @@ internal static class ConversionJob
             // The plugin's own per-tile progress is not shown: the bar counts files and megapixels.
             var context = new HostPluginContext(console, log, workDirectory, new Progress<PluginProgress>(), cancellation, seed, device);
             var stylizer = new Lazy<IStylizer>(() => model.Open(request.Direction, options, context));
+            var runner = new ConversionRunner(request, plan, console.Warn) { PluginName = model.Plugin.Name, StackTraces = console.Verbose };
             try
             {
-                return new ConversionRunner(request, plan, console.Warn).Run(stylizer, progress, cancellation);
+                return runner.Run(stylizer, progress, cancellation);
             }
             finally
             {
-                if (stylizer.IsValueCreated)
+                if (stylizer.IsValueCreated && !runner.StylizerAbandoned)
                 {
                     stylizer.Value.Dispose();
                 }

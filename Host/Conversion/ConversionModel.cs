@@ -58,7 +58,32 @@ internal sealed record ConversionModel(string? Directory, LoadedPlugin Plugin, s
         }
         var plugin = catalog.Find(manifest.Plugin)
             ?? throw new ConversionSetupException($"the model in {directory} needs plugin '{manifest.Plugin}': {catalog.WhyMissing(manifest.Plugin)}");
-        return new ConversionModel(directory, plugin, ContentHash.OfModelDirectory(directory, outputRoot));
+        return new ConversionModel(directory, plugin, ContentHash.OfModelDirectory(directory, outputRoot))
+        {
+            TrainingOptions = manifest.Options ?? new Dictionary<string, string>(),
+        };
+    }
+
+    /// <summary>The options the model was trained with, as its styleforge-model.json keeps them; empty without a model.</summary>
+    public IReadOnlyDictionary<string, string> TrainingOptions { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The options a conversion uses: those given for the conversion (<paramref name="given"/> names them),
+    /// else the training's, else the plugin's defaults, which <paramref name="bound"/> already holds.
+    /// Training values of options the plugin no longer declares are dropped.
+    /// </summary>
+    public OptionValues WithTrainingOptions(OptionValues bound, IEnumerable<string> given)
+    {
+        var explicitNames = given.ToHashSet(StringComparer.Ordinal);
+        var values = bound.All.ToDictionary(StringComparer.Ordinal);
+        foreach (var (name, value) in TrainingOptions)
+        {
+            if (values.ContainsKey(name) && !explicitNames.Contains(name))
+            {
+                values[name] = value;
+            }
+        }
+        return new OptionValues(values);
     }
 
     /// <summary>Fingerprint of every setting that changes the pixels of a converted texture (not globs, shards or --force).</summary>
@@ -88,11 +113,12 @@ internal sealed record ConversionModel(string? Directory, LoadedPlugin Plugin, s
         {
             return Plugin.Instance.OpenStylizer(new StylizerRequest(Directory, direction, options), context);
         }
-        catch (PluginException ex)
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
+            var message = ex is PluginException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             throw new ConversionSetupException(Directory is null
-                ? $"plugin '{Plugin.Name}' could not start: {ex.Message}"
-                : $"plugin '{Plugin.Name}' could not open the model in {Directory}: {ex.Message}");
+                ? $"plugin '{Plugin.Name}' could not start: {message}"
+                : $"plugin '{Plugin.Name}' could not open the model in {Directory}: {message}", ex);
         }
     }
 }

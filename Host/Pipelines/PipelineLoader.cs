@@ -252,9 +252,10 @@ internal sealed class PipelineLoader
 
         string? pluginName = null;
         OptionValues? options = null;
+        IReadOnlyList<string> given = Array.Empty<string>();
         if (kind.PluginUse != StepPluginUse.None)
         {
-            (pluginName, options) = ValidatePlugin(id, mapping, kind, lastTrainedPlugin);
+            (pluginName, options, given) = ValidatePlugin(id, mapping, kind, lastTrainedPlugin);
         }
         var needsNoModel = pluginName is not null && _catalog.Find(pluginName) is { IsTrainable: false };
 
@@ -279,7 +280,7 @@ internal sealed class PipelineLoader
                 produced.Add(output);
             }
         }
-        return new StepInvocation(index, id, kind, At(mapping), values, pluginName, options);
+        return new StepInvocation(index, id, kind, At(mapping), values, pluginName, options) { GivenOptions = given };
     }
 
     private object? ValidateValue(string stepId, YamlMappingNode mapping, StepKey key, string runDirectory, List<string> produced)
@@ -384,7 +385,8 @@ internal sealed class PipelineLoader
         }
     }
 
-    private (string? Plugin, OptionValues? Options) ValidatePlugin(string stepId, YamlMappingNode mapping, IPipelineStep kind, string? lastTrainedPlugin)
+    /// <summary>The step's plugin, its bound options, and the names of the options the step gave (the rest are defaults).</summary>
+    private (string? Plugin, OptionValues? Options, IReadOnlyList<string> Given) ValidatePlugin(string stepId, YamlMappingNode mapping, IPipelineStep kind, string? lastTrainedPlugin)
     {
         var pluginNode = Node(mapping, "plugin");
         var name = (pluginNode as YamlScalarNode)?.Value
@@ -394,7 +396,7 @@ internal sealed class PipelineLoader
         if (plugin is null)
         {
             _errors.Add(new(pluginNode is null ? At(mapping) : At(pluginNode), _catalog.WhyMissing(name)));
-            return (null, null);
+            return (null, null, Array.Empty<string>());
         }
         if (kind.PluginUse == StepPluginUse.Trainer && plugin.Instance is not ITrainableStylizerPlugin)
         {
@@ -423,7 +425,7 @@ internal sealed class PipelineLoader
         {
             _errors.Add(new(At(optionsNode), $"'options' of step '{stepId}' must be a mapping of option names to values"));
         }
-        return (plugin.Name, PluginOptionBinder.Bind(plugin.Descriptor, inputs, _errors));
+        return (plugin.Name, PluginOptionBinder.Bind(plugin.Descriptor, inputs, _errors), inputs.Select(i => i.Name).ToList());
     }
 
     private string? RequiredScalar(YamlMappingNode mapping, string key, string hint)

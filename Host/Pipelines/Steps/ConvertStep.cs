@@ -64,7 +64,7 @@ internal sealed class ConvertStep : IPipelineStep
             var model = step.GetOptionalPath("model") is { } modelPath
                 ? ConversionModel.Locate(run.Catalog, modelPath, step.PluginName, request.OutputRoot)
                 : ConversionModel.WithoutModel(run.Catalog, step.PluginName!);
-            var summary = ConversionJob.Run(model, step.PluginOptions!, request, run.Console, run.Log,
+            var summary = ConversionJob.Run(model, model.WithTrainingOptions(step.PluginOptions!, step.GivenOptions), request, run.Console, run.Log,
                 Path.Combine(run.RunDirectory, "work", step.Id), run.Document.Seed, run.Document.Device, json: false, run.Cancellation);
             return Task.FromResult(summary?.ExitCode ?? 0);
         }
