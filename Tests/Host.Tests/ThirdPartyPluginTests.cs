@@ -157,7 +157,8 @@ public sealed class ThirdPartyPluginTests : IClassFixture<ThirdPartyPluginTests.
             Environment.SetEnvironmentVariable(PluginSearchPath.EnvironmentVariable, $"/opt/a{Path.PathSeparator}/opt/b");
             var roots = PluginSearchPath.Resolve(new[] { "/srv/flag" });
 
-            Assert.Equal(new[] { Path.Combine(AppContext.BaseDirectory, "plugins"), "/srv/flag", "/opt/a", "/opt/b" }, roots);
+            Assert.Equal(new[] { Path.Combine(AppContext.BaseDirectory, "plugins"), "/srv/flag", "/opt/a", "/opt/b" }, roots.Select(r => r.Path));
+            Assert.Equal(new[] { PluginRoot.InTree, PluginRoot.Flag, PluginSearchPath.EnvironmentVariable, PluginSearchPath.EnvironmentVariable }, roots.Select(r => r.Origin));
         }
         finally
         {
