@@ -54,7 +54,7 @@ internal sealed record ConversionModel(string? Directory, LoadedPlugin Plugin, s
         if (expectedPlugin is not null && !string.Equals(expectedPlugin, manifest.Plugin, StringComparison.OrdinalIgnoreCase))
         {
             throw new ConversionSetupException(
-                $"the model in {directory} was trained by plugin '{manifest.Plugin}', but '{expectedPlugin}' was named for it; name plugin '{manifest.Plugin}' (or none, to use the model's), or leave the model out if '{expectedPlugin}' needs none");
+                $"the model in {directory} was trained by plugin '{manifest.Plugin}', but '{expectedPlugin}' was named for it; name 'plugin: {manifest.Plugin}' on the step (--plugin {manifest.Plugin} on the command line), or leave the model out if '{expectedPlugin}' needs none");
         }
         var plugin = catalog.Find(manifest.Plugin)
             ?? throw new ConversionSetupException($"the model in {directory} needs plugin '{manifest.Plugin}': {catalog.WhyMissing(manifest.Plugin)}");

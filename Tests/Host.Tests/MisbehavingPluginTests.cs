@@ -285,6 +285,33 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
     }
 
     [Fact]
+    public void Given_a_pipeline_that_trains_one_plugin_When_a_later_step_converts_with_one_that_needs_no_model_Then_both_run()
+    {
+        var run = _temp.Combine("run");
+        var file = _temp.Write("two.yaml", $"""
+            name: two
+            run_dir: {run}
+            steps:
+              - kind: train
+                plugin: remember
+                a: {Input(("a.png", 4))}
+                b: {Input(("a.png", 4))}
+                options:
+                  level: 0.2
+              - kind: convert
+                plugin: hang
+                input: {Input(("a.png", 4))}
+                output: {_temp.Combine("copied")}
+            """);
+
+        var exit = Run("run", file, "--plugins", _misfits.BuildOutput);
+
+        Assert.True(exit == ExitCodes.Success, _error.Output);
+        Assert.True(File.Exists(Path.Combine(_temp.Combine("copied"), "a.png")));
+        Assert.Contains("with hang (no model)", _error.Output);
+    }
+
+    [Fact]
     public void Given_a_rebuilt_plugin_with_the_same_version_When_converting_again_Then_its_outputs_convert_again()
     {
         var rebuilt = _temp.Combine("rebuilt");

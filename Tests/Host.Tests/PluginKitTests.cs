@@ -53,6 +53,9 @@ public sealed class PluginKitTests : IClassFixture<PluginKitTests.PublishedPoste
             Dotnet(work, $"new styleforge-plugin -n Posterize --contract-version {ContractVersion} {hive}");
             Project = Path.Combine(work, "Posterize");
             Dotnet(Project, "publish src/Posterize -p:PublishProfile=StyleForge -nologo");
+            // The trainable skeleton is checked by its own generated tests: they train it and convert both ways.
+            Dotnet(work, $"new styleforge-plugin -n MeanShift --trainable --contract-version {ContractVersion} {hive}");
+            TrainableTestOutput = Dotnet(Path.Combine(work, "MeanShift"), "test tests/MeanShift.Tests -nologo");
 
             Input = _temp.Combine("in");
             Directory.CreateDirectory(Input);
@@ -63,6 +66,9 @@ public sealed class PluginKitTests : IClassFixture<PluginKitTests.PublishedPoste
         }
 
         public string ContractVersion { get; }
+
+        /// <summary>What <c>dotnet test</c> printed for the project <c>--trainable</c> created.</summary>
+        public string TrainableTestOutput { get; }
 
         public string ContractPackage { get; }
 
@@ -79,7 +85,7 @@ public sealed class PluginKitTests : IClassFixture<PluginKitTests.PublishedPoste
 
         public void Dispose() => _temp.Dispose();
 
-        private static void Dotnet(string directory, string arguments)
+        private static string Dotnet(string directory, string arguments)
         {
             var start = new ProcessStartInfo("dotnet", arguments)
             {
@@ -95,6 +101,7 @@ public sealed class PluginKitTests : IClassFixture<PluginKitTests.PublishedPoste
             {
                 throw new InvalidOperationException($"dotnet {arguments} (in {directory}) failed with exit {process.ExitCode}:\n{output.Result}\n{error}");
             }
+            return output.Result;
         }
     }
 
@@ -102,6 +109,13 @@ public sealed class PluginKitTests : IClassFixture<PluginKitTests.PublishedPoste
     public void Given_the_packed_contract_Then_its_version_is_the_plugin_API_version()
     {
         Assert.StartsWith($"StyleForge.Plugins.Abstractions.{PluginApi.Major}.{PluginApi.Minor}.", _kit.ContractPackage);
+    }
+
+    [Fact]
+    public void Given_the_trainable_template_When_its_generated_tests_run_Then_they_train_and_convert_and_pass()
+    {
+        Assert.Contains("Passed!", _kit.TrainableTestOutput);
+        Assert.Contains("Failed:     0, Passed:     3", _kit.TrainableTestOutput);
     }
 
     [Fact]
