@@ -32,8 +32,9 @@ public sealed class PluginKitTests : IClassFixture<PluginKitTests.PublishedPoste
             var suffix = ContractVersion[(ContractVersion.IndexOf('-') + 1)..];
             // ArtifactsPath: packing must not rebuild the repository's own outputs under the running tests.
             var build = _temp.Combine("build");
-            Dotnet(RepoLayout.Root, $"pack Plugins.Abstractions/Plugins.Abstractions.csproj -o \"{feed}\" -p:VersionSuffix={suffix} -p:ArtifactsPath=\"{build}\" -nologo");
-            Dotnet(RepoLayout.Root, $"pack Plugins.Abstractions/Template/StyleForge.Plugins.Templates.csproj -o \"{feed}\" -p:ArtifactsPath=\"{build}\" -nologo");
+            // Independent steps run side by side: most of their time is dotnet's start-up and restore, not CPU.
+            Both(() => Dotnet(RepoLayout.Root, $"pack Plugins.Abstractions/Plugins.Abstractions.csproj -o \"{feed}\" -p:VersionSuffix={suffix} -p:ArtifactsPath=\"{build}/contract\" -nologo"),
+                () => Dotnet(RepoLayout.Root, $"pack Plugins.Abstractions/Template/StyleForge.Plugins.Templates.csproj -o \"{feed}\" -p:ArtifactsPath=\"{build}/template\" -nologo"));
             ContractPackage = Path.GetFileName(Directory.GetFiles(feed, "StyleForge.Plugins.Abstractions.*.nupkg").Single());
 
             var work = _temp.Combine("work");
@@ -51,11 +52,13 @@ public sealed class PluginKitTests : IClassFixture<PluginKitTests.PublishedPoste
             var template = Directory.GetFiles(feed, "StyleForge.Plugins.Templates.*.nupkg").Single();
             Dotnet(work, $"new install \"{template}\" {hive}");
             Dotnet(work, $"new styleforge-plugin -n Posterize --contract-version {ContractVersion} {hive}");
-            Project = Path.Combine(work, "Posterize");
-            Dotnet(Project, "publish src/Posterize -p:PublishProfile=StyleForge -nologo");
-            // The trainable skeleton is checked by its own generated tests: they train it and convert both ways.
             Dotnet(work, $"new styleforge-plugin -n MeanShift --trainable --contract-version {ContractVersion} {hive}");
-            TrainableTestOutput = Dotnet(Path.Combine(work, "MeanShift"), "test tests/MeanShift.Tests -nologo");
+            Project = Path.Combine(work, "Posterize");
+            // The trainable skeleton is checked by its own generated tests: they train it and convert both ways.
+            var trainableTests = "";
+            Both(() => Dotnet(Project, "publish src/Posterize -p:PublishProfile=StyleForge -nologo"),
+                () => trainableTests = Dotnet(Path.Combine(work, "MeanShift"), "test tests/MeanShift.Tests -nologo"));
+            TrainableTestOutput = trainableTests;
 
             Input = _temp.Combine("in");
             Directory.CreateDirectory(Input);
@@ -84,6 +87,18 @@ public sealed class PluginKitTests : IClassFixture<PluginKitTests.PublishedPoste
         public string Write(string relative, string text) => _temp.Write(relative, text);
 
         public void Dispose() => _temp.Dispose();
+
+        private static void Both(Action first, Action second)
+        {
+            try
+            {
+                Task.WaitAll(Task.Run(first), Task.Run(second));
+            }
+            catch (AggregateException ex)
+            {
+                throw new InvalidOperationException(string.Join("\n", ex.InnerExceptions.Select(e => e.Message)));
+            }
+        }
 
         private static string Dotnet(string directory, string arguments)
         {
