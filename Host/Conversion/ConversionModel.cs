@@ -70,17 +70,20 @@ internal sealed record ConversionModel(string? Directory, LoadedPlugin Plugin, s
     /// <summary>
     /// The options a conversion uses: those given for the conversion (<paramref name="given"/> names them),
     /// else the training's, else the plugin's defaults, which <paramref name="bound"/> already holds.
-    /// Training values of options the plugin no longer declares are dropped.
+    /// A training value the plugin no longer accepts (the option was removed, or its range changed in
+    /// a newer version) is dropped, so the plugin only ever sees values valid for its declarations.
     /// </summary>
     public OptionValues WithTrainingOptions(OptionValues bound, IEnumerable<string> given)
     {
         var explicitNames = given.ToHashSet(StringComparer.Ordinal);
+        var declared = Plugin.Descriptor.Options.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var values = bound.All.ToDictionary(StringComparer.Ordinal);
         foreach (var (name, value) in TrainingOptions)
         {
-            if (values.ContainsKey(name) && !explicitNames.Contains(name))
+            if (declared.TryGetValue(name, out var option) && !explicitNames.Contains(name)
+                && Pipelines.PluginOptionBinder.Normalize(option, value, out var normalized) is null)
             {
-                values[name] = value;
+                values[name] = normalized;
             }
         }
         return new OptionValues(values);
