@@ -20,6 +20,7 @@ internal static class ConversionJob
         // Taken before planning: the plan reads the manifest, which another writer would be changing.
         using var writer = OutputLock.Take(request.OutputRoot, request.Shard, console.Warn);
         var plan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
+        plan.Manifest.Plugin = new ManifestPlugin(model.Plugin.Name, model.Plugin.Descriptor.Version, model.Plugin.AssemblyHash);
         var count = plan.ToConvert.Count();
         var shard = request.Shard.IsWhole ? "" : $" (shard {request.Shard})";
         console.Info($"converting {count} of {plan.Textures.Count} textures{shard} from {request.InputRoot} with {model.Plugin.Name} ({model.Describe()})");

@@ -12,6 +12,12 @@ namespace StyleForge.Host.Conversion;
 /// <param name="ConvertedUtc">When it was converted; the newest entry wins when manifests are merged.</param>
 internal sealed record ManifestEntry(string SourceHash, long SourceSize, DateTime SourceModifiedUtc, string ModelHash, string OptionsHash, DateTime ConvertedUtc);
 
+/// <summary>The plugin that converted, as the manifest names it.</summary>
+/// <param name="Name">The plugin's name.</param>
+/// <param name="Version">The version its descriptor declares.</param>
+/// <param name="AssemblyHash">XxHash128 of its assembly file, which changes on a rebuild even when the version does not.</param>
+internal sealed record ManifestPlugin(string Name, string Version, string AssemblyHash);
+
 /// <summary>
 /// The record of converted files in an output folder. An unsharded run keeps
 /// <c>.styleforge-manifest.json</c>; shard I of N keeps <c>.styleforge-manifest.shard-I-of-N.json</c>, so
@@ -67,6 +73,12 @@ internal sealed class ConversionManifest
         return merged;
     }
 
+    /// <summary>
+    /// The plugin of the latest run, written for people reading the manifest: its name, version and
+    /// assembly hash also go into every entry's options hash, which is what makes a rebuilt plugin reconvert.
+    /// </summary>
+    public ManifestPlugin? Plugin { get; set; }
+
     public ManifestEntry? Find(string relativePath) => _entries.GetValueOrDefault(relativePath);
 
     public void Record(string relativePath, ManifestEntry entry) => _entries[relativePath] = entry;
@@ -77,8 +89,11 @@ internal sealed class ConversionManifest
         var files = _entries.Where(e => belongs(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         AtomicFile.WriteAllText(Path.Combine(outputRoot, FileName(shard)),
-            JsonSerializer.Serialize(new ManifestDocument(1, shard.ToString(), files), JsonOptions.Indented));
+            JsonSerializer.Serialize(new ManifestDocument(1, shard.ToString(), files) { Plugin = Plugin }, JsonOptions.Indented));
     }
 
-    private sealed record ManifestDocument(int Version, string Shard, Dictionary<string, ManifestEntry> Files);
+    private sealed record ManifestDocument(int Version, string Shard, Dictionary<string, ManifestEntry> Files)
+    {
+        public ManifestPlugin? Plugin { get; init; }
+    }
 }

@@ -334,6 +334,10 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
         Assert.Contains("converted 1, skipped 0", ConvertWith(_misfits.BuildOutput));
         Assert.Contains("converted 0, skipped 1", ConvertWith(_misfits.BuildOutput));
         Assert.Contains("converted 1, skipped 0", ConvertWith(rebuilt));
+        var manifest = File.ReadAllText(Path.Combine(output, ".styleforge-manifest.json"));
+        var rebuiltHash = ContentHash.OfFile(Path.Combine(rebuilt, "Misfits.dll"));
+        Assert.Contains($"\"assembly_hash\": \"{rebuiltHash}\"", manifest);
+        Assert.Contains("\"name\": \"hang\"", manifest);
     }
 
     [SkippableFact]
