@@ -182,6 +182,31 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
     }
 
     [Fact]
+    public void Given_a_Train_that_throws_When_training_Then_exit_1_names_plugin_and_type_and_run_verbose_adds_the_stack()
+    {
+        var exit = Run("train", "--plugins", _misfits.BuildOutput, "--plugin", "crashtrain", "--a", Input(("a.png", 4)), "--b", Input(("a.png", 4)),
+            "--out", _temp.Combine("model"));
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("plugin 'crashtrain' failed while training: InvalidOperationException: out of sheep", _error.Output);
+        Assert.DoesNotContain("at Misfits.CrashTrain.Train", _error.Output);
+
+        var file = _temp.Write("crash.yaml", $"""
+            name: crash
+            run_dir: {_temp.Combine("run")}
+            steps:
+              - kind: train
+                plugin: crashtrain
+                a: {Input(("a.png", 4))}
+                b: {Input(("a.png", 4))}
+            """);
+        var mark = _error.Output.Length;
+
+        Assert.Equal(ExitCodes.Failed, Run("run", file, "--plugins", _misfits.BuildOutput, "--verbose"));
+        Assert.Contains("at Misfits.CrashTrain.Train", _error.Output[mark..]);
+    }
+
+    [Fact]
     public void Given_a_refused_plugin_When_used_Then_the_error_says_refused_because()
     {
         var train = Run("train", "--plugins", _misfits.BuildOutput, "--plugin", "api20", "--a", Input(("a.png", 4)), "--b", Input(("a.png", 4)),
@@ -395,6 +420,7 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
         [assembly: StyleForgePlugin(typeof(Misfits.Remember))]
         [assembly: StyleForgePlugin(typeof(Misfits.YamlOld))]
         [assembly: StyleForgePlugin(typeof(Misfits.Api20))]
+        [assembly: StyleForgePlugin(typeof(Misfits.CrashTrain))]
 
         namespace Misfits;
 
@@ -480,6 +506,13 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
             public PluginDescriptor Descriptor { get; } = new("elsewhere", "0.1.0", PluginApi.Current, "trains elsewhere", Array.Empty<PluginOption>());
             public TrainingResult Train(TrainingRequest request, IPluginContext context) =>
                 new(Path.Combine(request.OutputDirectory, "..", "elsewhere"), 1, new Dictionary<string, double>());
+            public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => throw new NotSupportedException();
+        }
+
+        public sealed class CrashTrain : ITrainableStylizerPlugin
+        {
+            public PluginDescriptor Descriptor { get; } = new("crashtrain", "0.1.0", PluginApi.Current, "crashes in Train", Array.Empty<PluginOption>());
+            public TrainingResult Train(TrainingRequest request, IPluginContext context) => throw new InvalidOperationException("out of sheep");
             public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => throw new NotSupportedException();
         }
 
