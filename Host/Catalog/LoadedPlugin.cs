@@ -1,3 +1,4 @@
+using StyleForge.Host.Conversion;
 using StyleForge.Plugins;
 
 namespace StyleForge.Host.Catalog;
@@ -5,9 +6,23 @@ namespace StyleForge.Host.Catalog;
 /// <summary>A plugin instance with where it came from.</summary>
 internal sealed record LoadedPlugin(IStylizerPlugin Instance, string AssemblyPath)
 {
+    private readonly Lazy<string> _assemblyHash = new(() => ContentHash.OfFile(AssemblyPath));
+
     public PluginDescriptor Descriptor => Instance.Descriptor;
 
     public string Name => Descriptor.Name;
+
+    /// <summary>Which search-path entry found it, for people: "plugins/ next to the host", "--plugins", ...</summary>
+    public string Origin { get; init; } = "given";
+
+    /// <summary>
+    /// Fingerprint of the plugin's assembly file: a rebuilt plugin whose author forgot to bump its
+    /// version still gets its outputs converted again.
+    /// </summary>
+    public string AssemblyHash => _assemblyHash.Value;
+
+    /// <summary>True for a plugin that converts with a model it trained, false for one that needs none.</summary>
+    public bool IsTrainable => Instance is ITrainableStylizerPlugin;
 }
 
 /// <summary>A plugin folder that could not be loaded, and why, for people.</summary>

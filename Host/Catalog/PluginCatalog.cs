@@ -8,7 +8,8 @@ namespace StyleForge.Host.Catalog;
 
 /// <summary>
 /// Finds and loads plugins. Each plugin gets its own load context in which only the contract
-/// assembly is shared with the host, so a plugin's dependencies (TorchSharp, libtorch) stay inside it.
+/// assembly (and the .NET runtime) is shared with the host, so a plugin's dependencies (TorchSharp,
+/// libtorch, its own version of a library the host also uses) stay inside it.
 /// </summary>
 internal sealed class PluginCatalog : IDisposable
 {
@@ -17,6 +18,8 @@ internal sealed class PluginCatalog : IDisposable
     private readonly List<PluginLoader> _loaders = new();
     private readonly List<LoadedPlugin> _plugins = new();
     private readonly List<PluginLoadFailure> _failures = new();
+    private readonly List<string> _emptyRoots = new();
+    private readonly List<PluginRoot> _missingRoots = new();
 
     private PluginCatalog()
     {
@@ -26,13 +29,42 @@ internal sealed class PluginCatalog : IDisposable
 
     public IReadOnlyList<PluginLoadFailure> Failures => _failures;
 
-    /// <summary>Scans each root for <c>&lt;Name&gt;/&lt;Name&gt;.dll</c>, also accepting a root that is itself a plugin folder.</summary>
-    public static PluginCatalog Load(IReadOnlyList<string> roots)
+    /// <summary>Roots that exist but hold nothing that looks like a plugin, with what they do hold, for a warning.</summary>
+    public IReadOnlyList<string> EmptyRoots => _emptyRoots;
+
+    /// <summary>Roots that do not exist.</summary>
+    public IReadOnlyList<PluginRoot> MissingRoots => _missingRoots;
+
+    /// <summary>Loads from folders given without an origin (tests, tools).</summary>
+    public static PluginCatalog Load(IReadOnlyList<string> roots) =>
+        Load(roots.Select(r => new PluginRoot(Path.GetFullPath(r), "given")).ToList());
+
+    /// <summary>
+    /// Looks in each root for plugin folders: the root itself, or each folder directly inside it.
+    /// A plugin folder holds <c>&lt;Name&gt;/&lt;Name&gt;.dll</c> (the layout of the host's plugins/ and of
+    /// the template's publish profile), or is a build or publish output holding <c>X.dll</c> next to
+    /// <c>X.deps.json</c>.
+    /// </summary>
+    public static PluginCatalog Load(IReadOnlyList<PluginRoot> roots)
     {
         var catalog = new PluginCatalog();
-        foreach (var assemblyPath in roots.SelectMany(FindPluginAssemblies).Distinct(StringComparer.Ordinal))
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var root in roots)
         {
-            catalog.LoadOne(assemblyPath);
+            if (!Directory.Exists(root.Path))
+            {
+                catalog._missingRoots.Add(root);
+                continue;
+            }
+            var found = FindPluginAssemblies(root.Path).ToList();
+            if (found.Count == 0)
+            {
+                catalog._emptyRoots.Add(DescribeEmpty(root));
+            }
+            foreach (var assemblyPath in found.Where(seen.Add))
+            {
+                catalog.LoadOne(assemblyPath, root);
+            }
         }
         return catalog;
     }
@@ -40,28 +72,48 @@ internal sealed class PluginCatalog : IDisposable
     public LoadedPlugin? Find(string name) =>
         _plugins.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    private static IEnumerable<string> FindPluginAssemblies(string root)
+    /// <summary>
+    /// Why <paramref name="name"/> is not in <see cref="Plugins"/>, for an error message: the refusal
+    /// reason when a plugin of that name was found but refused, otherwise the installed names.
+    /// </summary>
+    public string WhyMissing(string name)
     {
-        if (!Directory.Exists(root))
+        var failure = _failures.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (failure is not null)
         {
-            yield break;
+            return $"plugin '{failure.Name}' ({failure.AssemblyPath}) was refused, because {failure.Reason}";
         }
-        var own = Path.Combine(root, Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) + ".dll");
-        if (File.Exists(own))
-        {
-            yield return Path.GetFullPath(own);
-        }
-        foreach (var directory in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
-        {
-            var candidate = Path.Combine(directory, Path.GetFileName(directory) + ".dll");
-            if (File.Exists(candidate))
-            {
-                yield return Path.GetFullPath(candidate);
-            }
-        }
+        var names = _plugins.Select(p => p.Name).ToList();
+        return $"unknown plugin '{name}'{Pipelines.NearestName.Hint(name, names)}; installed plugins: "
+               + (names.Count == 0 ? "none" : string.Join(", ", names)) + "; run 'styleforge plugins' to see where they come from";
     }
 
-    private void LoadOne(string assemblyPath)
+    private static IEnumerable<string> FindPluginAssemblies(string root) =>
+        PluginAssembliesIn(root).Concat(Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal).SelectMany(PluginAssembliesIn));
+
+    private static IEnumerable<string> PluginAssembliesIn(string folder)
+    {
+        var named = Path.Combine(folder, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)) + ".dll");
+        var candidates = Directory.EnumerateFiles(folder, "*.deps.json")
+            .Select(deps => deps[..^".deps.json".Length] + ".dll")
+            .Prepend(named)
+            .Where(File.Exists)
+            // A contract copied into the folder (a project reference built with -o) is not a plugin.
+            .Where(dll => !string.Equals(Path.GetFileNameWithoutExtension(dll), ContractAssemblyName, StringComparison.Ordinal));
+        return candidates.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal);
+    }
+
+    private static string DescribeEmpty(PluginRoot root)
+    {
+        var entries = Directory.EnumerateFileSystemEntries(root.Path).Select(e => Directory.Exists(e) ? Path.GetFileName(e) + "/" : Path.GetFileName(e))
+            .Order(StringComparer.Ordinal).ToList();
+        var holds = entries.Count == 0 ? "it is empty"
+            : $"it holds {string.Join(", ", entries.Take(8))}{(entries.Count > 8 ? $" and {entries.Count - 8} more" : "")}";
+        return $"{root.Path} ({root.Origin}): no plugin found; {holds}. A plugin folder is NAME/NAME.dll, or a build or publish output "
+               + "with NAME.dll beside NAME.deps.json (dotnet publish -p:PublishProfile=StyleForge with the template writes plugins/NAME/)";
+    }
+
+    private void LoadOne(string assemblyPath, PluginRoot root)
     {
         var folderName = Path.GetFileNameWithoutExtension(assemblyPath);
         try
@@ -79,10 +131,13 @@ internal sealed class PluginCatalog : IDisposable
                 return;
             }
 
+            // Only the contract is shared (sharedTypes), plus the runtime, which the plugin's deps.json
+            // does not carry. PreferSharedTypes stays off: with it, a plugin shipping its own YamlDotNet
+            // would silently get the host's version instead.
             var loader = PluginLoader.CreateFromAssemblyFile(
                 assemblyPath,
                 sharedTypes: new[] { typeof(IStylizerPlugin) },
-                configure: config => config.PreferSharedTypes = true);
+                configure: config => config.PreferSharedTypes = false);
             _loaders.Add(loader);
             var assembly = loader.LoadDefaultAssembly();
             var entryTypes = assembly.GetCustomAttributes<StyleForgePluginAttribute>().Select(a => a.PluginType).ToList();
@@ -93,7 +148,7 @@ internal sealed class PluginCatalog : IDisposable
             }
             foreach (var type in entryTypes)
             {
-                AddInstance(folderName, assemblyPath, type);
+                AddInstance(folderName, assemblyPath, type, root);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -102,7 +157,7 @@ internal sealed class PluginCatalog : IDisposable
         }
     }
 
-    private void AddInstance(string folderName, string assemblyPath, Type type)
+    private void AddInstance(string folderName, string assemblyPath, Type type, PluginRoot root)
     {
         if (!typeof(IStylizerPlugin).IsAssignableFrom(type))
         {
@@ -124,7 +179,7 @@ internal sealed class PluginCatalog : IDisposable
                 _failures.Add(new(descriptor.Name, assemblyPath, $"a plugin named '{descriptor.Name}' is already loaded from {existing.AssemblyPath}"));
                 return;
             }
-            _plugins.Add(new LoadedPlugin(instance, assemblyPath));
+            _plugins.Add(new LoadedPlugin(instance, assemblyPath) { Origin = root.Origin });
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -147,7 +147,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var catalog = settings.LoadCatalog();
+        using var catalog = settings.LoadCatalog(_console);
         try
         {
             if (string.Equals(settings.Name, "convert", StringComparison.OrdinalIgnoreCase))

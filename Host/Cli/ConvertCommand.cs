@@ -22,6 +22,10 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
         [Description("The run folder, training folder or model folder of a trained model; its styleforge-model.json names the plugin. Example: --model runs/daynight")]
         public string? Model { get; init; }
 
+        [CommandOption("--plugin <NAME>")]
+        [Description("Convert with a plugin that needs no model (no --model), or check that --model was trained by this plugin. Example: --plugin colortransfer")]
+        public string? Plugin { get; init; }
+
         [CommandOption("--input <DIR>")]
         [Description("Folder of textures to convert, searched recursively. Example: --input assets/textures")]
         public string? Input { get; init; }
@@ -92,9 +96,9 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
 
         public override ValidationResult Validate()
         {
-            if (string.IsNullOrWhiteSpace(Model) || string.IsNullOrWhiteSpace(Input) || string.IsNullOrWhiteSpace(Output))
+            if ((string.IsNullOrWhiteSpace(Model) && string.IsNullOrWhiteSpace(Plugin)) || string.IsNullOrWhiteSpace(Input) || string.IsNullOrWhiteSpace(Output))
             {
-                return ValidationResult.Error("convert needs --model RUN_DIR_OR_CHECKPOINT, --input DIR and --output DIR");
+                return ValidationResult.Error("convert needs --model RUN_DIR_OR_CHECKPOINT (or --plugin NAME for a plugin that needs no model), --input DIR and --output DIR");
             }
             if (DirectionNames.Parse(Direction) is null)
             {
@@ -149,12 +153,15 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var request = settings.ToRequest();
-        using var catalog = settings.LoadCatalog();
+        using var catalog = settings.LoadCatalog(_console);
         try
         {
-            var model = ConversionModel.Locate(catalog, settings.Model!, expectedPlugin: null, request.OutputRoot);
+            var model = string.IsNullOrWhiteSpace(settings.Model)
+                ? ConversionModel.WithoutModel(catalog, settings.Plugin!)
+                : ConversionModel.Locate(catalog, settings.Model, settings.Plugin, request.OutputRoot);
             var errors = new List<PipelineError>();
-            var options = PluginOptionBinder.Bind(model.Plugin.Descriptor, SetArguments.Parse(settings.Set, errors), errors);
+            var given = SetArguments.Parse(settings.Set, errors);
+            var options = model.WithTrainingOptions(PluginOptionBinder.Bind(model.Plugin.Descriptor, given, errors), given.Select(g => g.Name));
             if (errors.Count > 0)
             {
                 errors.ForEach(e => _console.Fail(e.ToString()));
@@ -167,7 +174,7 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
         }
         catch (ConversionSetupException ex)
         {
-            _console.Fail(ex.Message);
+            _console.Fail(ex.Message, ex.InnerException);
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -23,7 +23,7 @@ internal sealed class PluginsCommand : Command<PluginsCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var catalog = settings.LoadCatalog();
+        using var catalog = settings.LoadCatalog(_console);
         if (settings.Json)
         {
             _console.Output.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
@@ -36,6 +36,7 @@ internal sealed class PluginsCommand : Command<PluginsCommand.Settings>
                     api = p.Descriptor.ApiVersion.ToString(),
                     description = p.Descriptor.Description,
                     path = p.AssemblyPath,
+                    origin = p.Origin,
                     options = p.Descriptor.Options.Select(o => new
                     {
                         name = o.Name,
@@ -56,7 +57,7 @@ internal sealed class PluginsCommand : Command<PluginsCommand.Settings>
         {
             var d = plugin.Descriptor;
             _console.Output.MarkupLine($"[bold]{Markup.Escape(d.Name)}[/] {Markup.Escape(d.Version)} (plugin API {d.ApiVersion}) - {Markup.Escape(d.Description)}");
-            _console.Output.MarkupLine($"  [grey]{Markup.Escape(plugin.AssemblyPath)}[/]");
+            _console.Output.MarkupLine($"  [grey]{Markup.Escape(plugin.AssemblyPath)} (from {Markup.Escape(plugin.Origin)})[/]");
             var table = new Table().Border(TableBorder.Simple).AddColumns("option", "type", "default", "description");
             foreach (var o in d.Options)
             {
@@ -71,7 +72,7 @@ internal sealed class PluginsCommand : Command<PluginsCommand.Settings>
         }
         foreach (var failure in catalog.Failures)
         {
-            _console.Fail($"plugin '{failure.Name}' ({failure.AssemblyPath}) was not loaded: {failure.Reason}");
+            _console.Fail($"plugin '{failure.Name}' ({failure.AssemblyPath}) was refused, because {failure.Reason}");
         }
         return catalog.Failures.Count == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }

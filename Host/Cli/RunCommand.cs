@@ -17,7 +17,7 @@ internal sealed class RunCommand : AsyncCommand<RunCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var catalog = settings.LoadCatalog();
+        using var catalog = settings.LoadCatalog(_console);
         PipelineDocument document;
         try
         {

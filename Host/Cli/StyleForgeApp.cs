@@ -35,8 +35,8 @@ internal static class StyleForgeApp
             config.SetExceptionHandler((ex, _) =>
             {
                 // Parse and usage errors: say what was wrong, never a stack trace.
-                console.Fail(ex is CommandAppException app ? app.Message : $"{ex.GetType().Name}: {ex.Message}");
-                return ex is CommandAppException ? ExitCodes.Usage : ExitCodes.Failed;
+                console.Fail(ex is CommandAppException or UsageException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}");
+                return ex is CommandAppException or UsageException ? ExitCodes.Usage : ExitCodes.Failed;
             });
 
             config.AddCommand<RunCommand>("run")

@@ -75,11 +75,16 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var catalog = settings.LoadCatalog();
+        using var catalog = settings.LoadCatalog(_console);
         var plugin = catalog.Find(settings.Plugin);
         if (plugin is null)
         {
-            _console.Fail($"unknown plugin '{settings.Plugin}'{NearestName.Hint(settings.Plugin, catalog.Plugins.Select(p => p.Name))}; run 'styleforge plugins'");
+            _console.Fail(catalog.WhyMissing(settings.Plugin));
+            return ExitCodes.Usage;
+        }
+        if (plugin.Instance is not ITrainableStylizerPlugin)
+        {
+            _console.Fail($"plugin '{plugin.Name}' cannot train: it needs no model; use it directly with 'styleforge convert --plugin {plugin.Name}'");
             return ExitCodes.Usage;
         }
         var errors = new List<PipelineError>();
@@ -103,7 +108,7 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         }
         catch (PluginException ex)
         {
-            _console.Fail(ex.Message);
+            _console.Fail(ex.Message, ex.InnerException ?? ex);
             return ExitCodes.Failed;
         }
     }

@@ -18,7 +18,7 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        using var catalog = settings.LoadCatalog();
+        using var catalog = settings.LoadCatalog(_console);
         try
         {
             var document = new PipelineLoader(StepKinds.All, catalog).Load(settings.File, settings.Set);

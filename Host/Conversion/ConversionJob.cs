@@ -20,9 +20,10 @@ internal static class ConversionJob
         // Taken before planning: the plan reads the manifest, which another writer would be changing.
         using var writer = OutputLock.Take(request.OutputRoot, request.Shard, console.Warn);
         var plan = ConversionPlanner.Plan(request, model.Hash, model.OptionsHash(request, options), console.Warn);
+        plan.Manifest.Plugin = new ManifestPlugin(model.Plugin.Name, model.Plugin.Descriptor.Version, model.Plugin.AssemblyHash);
         var count = plan.ToConvert.Count();
         var shard = request.Shard.IsWhole ? "" : $" (shard {request.Shard})";
-        console.Info($"converting {count} of {plan.Textures.Count} textures{shard} from {request.InputRoot} with {model.Plugin.Name} ({model.Directory})");
+        console.Info($"converting {count} of {plan.Textures.Count} textures{shard} from {request.InputRoot} with {model.Plugin.Name} ({model.Describe()})");
         log?.Write("info", $"convert {request.InputRoot} -> {request.OutputRoot}: {count} to convert");
         var summary = ProgressDisplay.Run(console, "convert", progress =>
         {
@@ -30,13 +31,14 @@ internal static class ConversionJob
             // The plugin's own per-tile progress is not shown: the bar counts files and megapixels.
             var context = new HostPluginContext(console, log, workDirectory, new Progress<PluginProgress>(), cancellation, seed, device);
             var stylizer = new Lazy<IStylizer>(() => model.Open(request.Direction, options, context));
+            var runner = new ConversionRunner(request, plan, console.Warn) { PluginName = model.Plugin.Name, StackTraces = console.Verbose };
             try
             {
-                return new ConversionRunner(request, plan, console.Warn).Run(stylizer, progress, cancellation);
+                return runner.Run(stylizer, progress, cancellation);
             }
             finally
             {
-                if (stylizer.IsValueCreated)
+                if (stylizer.IsValueCreated && !runner.StylizerAbandoned)
                 {
                     stylizer.Value.Dispose();
                 }

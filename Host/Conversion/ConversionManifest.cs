@@ -16,6 +16,12 @@ internal sealed record ManifestEntry(string SourceHash, long SourceSize, DateTim
     public string? MapType { get; init; }
 }
 
+/// <summary>The plugin that converted, as the manifest names it.</summary>
+/// <param name="Name">The plugin's name.</param>
+/// <param name="Version">The version its descriptor declares.</param>
+/// <param name="AssemblyHash">XxHash128 of its assembly file, which changes on a rebuild even when the version does not.</param>
+internal sealed record ManifestPlugin(string Name, string Version, string AssemblyHash);
+
 /// <summary>
 /// The record of converted files in an output folder. An unsharded run keeps
 /// <c>.styleforge-manifest.json</c>; shard I of N keeps <c>.styleforge-manifest.shard-I-of-N.json</c>, so
@@ -72,6 +78,12 @@ internal sealed class ConversionManifest
         return merged;
     }
 
+    /// <summary>
+    /// The plugin of the latest run, written for people reading the manifest: its name, version and
+    /// assembly hash also go into every entry's options hash, which is what makes a rebuilt plugin reconvert.
+    /// </summary>
+    public ManifestPlugin? Plugin { get; set; }
+
     public ManifestEntry? Find(string relativePath) => _entries.GetValueOrDefault(relativePath);
 
     public void Record(string relativePath, ManifestEntry entry) => _entries[relativePath] = entry;
@@ -94,11 +106,13 @@ internal sealed class ConversionManifest
         var notConverted = _notConverted.Where(e => belongs(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal)
             .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
         AtomicFile.WriteAllText(Path.Combine(outputRoot, FileName(shard)),
-            JsonSerializer.Serialize(new ManifestDocument(1, shard.ToString(), files) { NotConverted = notConverted }, JsonOptions.Indented));
+            JsonSerializer.Serialize(new ManifestDocument(1, shard.ToString(), files) { Plugin = Plugin, NotConverted = notConverted }, JsonOptions.Indented));
     }
 
     private sealed record ManifestDocument(int Version, string Shard, Dictionary<string, ManifestEntry> Files)
     {
+        public ManifestPlugin? Plugin { get; init; }
+
         /// <summary>Written for people and scripts, never read back: added in version 1 without a version change since older readers ignore it.</summary>
         public Dictionary<string, string>? NotConverted { get; init; }
     }

@@ -17,6 +17,9 @@ internal sealed class ConversionRunner
     /// <summary>How often the manifest is saved during a run; a kill loses at most this much record, and those files are simply redone.</summary>
     private static readonly TimeSpan ManifestInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a stop waits for the plugin to return from Stylize before leaving it behind.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(3);
+
     private readonly ConversionRequest _request;
     private readonly ConversionPlan _plan;
     private readonly OutputPathGuard _guard;
@@ -30,6 +33,18 @@ internal sealed class ConversionRunner
     private long _done;
     private long _pixelsDone;
     private string? _manifestProblem;
+
+    /// <summary>The plugin's name, for failures: a plugin author must see whose result was refused.</summary>
+    public string PluginName { get; init; } = "?";
+
+    /// <summary>
+    /// True when a stop came while the plugin was still inside Stylize and did not return: the
+    /// stylizer is still in use on the inference thread, so the caller must not dispose it.
+    /// </summary>
+    public bool StylizerAbandoned { get; private set; }
+
+    /// <summary>Adds the stack trace to a plugin's failure (--verbose).</summary>
+    public bool StackTraces { get; init; }
 
     /// <summary>A runner for <paramref name="plan"/>; <paramref name="warn"/> is told when the manifest cannot be saved part-way or on a stop, and the run goes on.</summary>
     public ConversionRunner(ConversionRequest request, ConversionPlan plan, Action<string> warn)
@@ -65,23 +80,31 @@ internal sealed class ConversionRunner
         using var stylized = new BlockingCollection<StylizedJob>(boundedCapacity: 1);
         var decoder = Task.Run(() => DecodeAll(work, decoded, stop.Token));
         var encoder = Task.Run(() => EncodeAll(stylized, stop));
+        // Inference runs on a thread of its own, and this one waits for it or for a stop: a plugin that
+        // ignores cancellation (or hangs) must not keep Ctrl+C from saving the manifest.
+        var inference = Task.Factory.StartNew(() => StylizeAll(stylizer, decoded, stylized, stop.Token),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
-            foreach (var job in decoded.GetConsumingEnumerable(stop.Token))
+            try
             {
-                var result = Stylize(stylizer.Value, job, stop.Token);
-                if (result is null)
-                {
-                    Finish(0);
-                    continue;
-                }
-                // The filled RGB input is not carried on: at 4096 x 4096 it is 192 MiB the writer does not need.
-                stylized.Add(new StylizedJob(job.Texture, job.Layout, job.Alpha, job.Entry, result), stop.Token);
+                inference.Wait(cancellation);
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
             }
         }
         catch
         {
             stop.Cancel();
+            // A plugin that checks its token stops within this; one that does not is left behind.
+            WaitQuietly(StopGrace, inference);
+            StylizerAbandoned = !inference.IsCompleted;
+            if (StylizerAbandoned)
+            {
+                _warn($"plugin '{PluginName}' did not stop within {StopGrace.TotalSeconds:0} s of being asked; the file it was on is left unconverted");
+            }
             stylized.CompleteAdding();
             WaitQuietly(decoder, encoder);
             SaveManifest(warnNow: true);
@@ -108,6 +131,21 @@ internal sealed class ConversionRunner
                 .OrderBy(t => t.RelativePath, StringComparer.Ordinal).ToList(),
             ManifestProblem = _manifestProblem,
         };
+    }
+
+    private void StylizeAll(Lazy<IStylizer> stylizer, BlockingCollection<DecodedJob> decoded, BlockingCollection<StylizedJob> stylized, CancellationToken cancellation)
+    {
+        foreach (var job in decoded.GetConsumingEnumerable(cancellation))
+        {
+            var result = Stylize(stylizer.Value, job, cancellation);
+            if (result is null)
+            {
+                Finish(0);
+                continue;
+            }
+            // The filled RGB input is not carried on: at 4096 x 4096 it is 192 MiB the writer does not need.
+            stylized.Add(new StylizedJob(job.Texture, job.Layout, job.Alpha, job.Entry, result), cancellation);
+        }
     }
 
     private void DecodeAll(List<PlannedTexture> work, BlockingCollection<DecodedJob> decoded, CancellationToken cancellation)
@@ -174,12 +212,14 @@ internal sealed class ConversionRunner
 
     private TextureBuffer? Stylize(IStylizer stylizer, DecodedJob job, CancellationToken cancellation)
     {
+        var plugin = $"plugin '{PluginName}'";
         try
         {
             var result = stylizer.Stylize(job.Rgb, _request.StylizeSettings, cancellation);
-            if (result.Width != job.Rgb.Width || result.Height != job.Rgb.Height || result.Channels != 3)
+            var problem = StylizedResultCheck.Problem(result, job.Rgb);
+            if (problem is not null)
             {
-                Fail(job.Texture, $"{job.Texture.SourcePath}: the plugin returned {result.Width}x{result.Height}x{result.Channels} for a {job.Rgb.Width}x{job.Rgb.Height} RGB input; it must keep the size");
+                Fail(job.Texture, $"{job.Texture.SourcePath}: {plugin} {problem}");
                 return null;
             }
             return result;
@@ -191,7 +231,8 @@ internal sealed class ConversionRunner
         catch (Exception ex)
         {
             // One texture the plugin cannot handle (too large for memory, a plugin bug) must not sink the batch.
-            Fail(job.Texture, $"{job.Texture.SourcePath}: the plugin failed: {ex.Message}");
+            var message = ex is PluginException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
+            Fail(job.Texture, $"{job.Texture.SourcePath}: {plugin} failed: {message}" + (StackTraces ? $"\n{ex}" : ""));
             return null;
         }
     }
@@ -311,6 +352,18 @@ internal sealed class ConversionRunner
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    private static void WaitQuietly(TimeSpan limit, Task task)
+    {
+        try
+        {
+            task.Wait(limit);
+        }
+        catch (AggregateException)
+        {
+            // Its own failure was already taken by the caller, or it was cancelled.
         }
     }
 

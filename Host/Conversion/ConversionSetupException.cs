@@ -6,4 +6,9 @@ internal sealed class ConversionSetupException : Exception
     public ConversionSetupException(string message) : base(message)
     {
     }
+
+    /// <summary>A setup failure caused by a plugin's exception, kept for --verbose.</summary>
+    public ConversionSetupException(string message, Exception cause) : base(message, cause)
+    {
+    }
 }

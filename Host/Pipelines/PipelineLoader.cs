@@ -250,17 +250,28 @@ internal sealed class PipelineLoader
             }
         }
 
+        string? pluginName = null;
+        OptionValues? options = null;
+        IReadOnlyList<string> given = Array.Empty<string>();
+        if (kind.PluginUse != StepPluginUse.None)
+        {
+            (pluginName, options, given) = ValidatePlugin(id, mapping, kind, lastTrainedPlugin);
+        }
+        var needsNoModel = pluginName is not null && _catalog.Find(pluginName) is { IsTrainable: false };
+
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var key in kind.Keys)
         {
+            if (key.IsTrainedModel && needsNoModel)
+            {
+                if (Node(mapping, key.Name) is { } modelNode)
+                {
+                    _errors.Add(new(At(modelNode), $"plugin '{pluginName}' needs no model, so step '{id}' takes no '{key.Name}'; remove it"));
+                }
+                values[key.Name] = null;
+                continue;
+            }
             values[key.Name] = ValidateValue(id, mapping, key, runDirectory, produced);
-        }
-
-        string? pluginName = null;
-        OptionValues? options = null;
-        if (kind.PluginUse != StepPluginUse.None)
-        {
-            (pluginName, options) = ValidatePlugin(id, mapping, kind, lastTrainedPlugin);
         }
         foreach (var key in kind.Keys.Where(k => k.Type == StepKeyType.OutputPath))
         {
@@ -269,7 +280,7 @@ internal sealed class PipelineLoader
                 produced.Add(output);
             }
         }
-        return new StepInvocation(index, id, kind, At(mapping), values, pluginName, options);
+        return new StepInvocation(index, id, kind, At(mapping), values, pluginName, options) { GivenOptions = given };
     }
 
     private object? ValidateValue(string stepId, YamlMappingNode mapping, StepKey key, string runDirectory, List<string> produced)
@@ -309,8 +320,18 @@ internal sealed class PipelineLoader
             _errors.Add(new(At(node), $"'{key.Name}' of step '{stepId}' must be a single value: {key.Description}"));
             return null;
         }
+        if (key.Type is StepKeyType.InputPath or StepKeyType.OutputPath && IsNoValue(scalar))
+        {
+            // YAML reads '~', 'null' and nothing as no value; a folder named '~' is never what was meant.
+            _errors.Add(new(At(scalar), $"'{key.Name}' of step '{stepId}' is empty ('{scalar.Value}'); name a {(key.IsFile ? "file" : "folder")}, or leave the key out{(key.Default is null ? "" : $" for the default {key.Default}")}"));
+            return null;
+        }
         return Convert(stepId, key, scalar.Value ?? "", scalar, runDirectory, produced);
     }
+
+    private static bool IsNoValue(YamlScalarNode scalar) =>
+        string.IsNullOrWhiteSpace(scalar.Value)
+        || (scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL");
 
     private object? Convert(string stepId, StepKey key, string text, YamlNode? node, string runDirectory, List<string> produced)
     {
@@ -364,22 +385,18 @@ internal sealed class PipelineLoader
         }
     }
 
-    private (string? Plugin, OptionValues? Options) ValidatePlugin(string stepId, YamlMappingNode mapping, IPipelineStep kind, string? lastTrainedPlugin)
+    /// <summary>The step's plugin, its bound options, and the names of the options the step gave (the rest are defaults).</summary>
+    private (string? Plugin, OptionValues? Options, IReadOnlyList<string> Given) ValidatePlugin(string stepId, YamlMappingNode mapping, IPipelineStep kind, string? lastTrainedPlugin)
     {
         var pluginNode = Node(mapping, "plugin");
         var name = (pluginNode as YamlScalarNode)?.Value
             ?? (kind.PluginUse == StepPluginUse.Stylizer ? lastTrainedPlugin : null)
             ?? "cyclegan";
         var plugin = _catalog.Find(name);
-        var names = _catalog.Plugins.Select(p => p.Name).ToList();
         if (plugin is null)
         {
-            var failure = _catalog.Failures.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
-            var why = failure is not null
-                ? $"plugin '{name}' could not be loaded: {failure.Reason}"
-                : $"unknown plugin '{name}'{NearestName.Hint(name, names)}; installed plugins: {(names.Count == 0 ? "none" : string.Join(", ", names))}";
-            _errors.Add(new(pluginNode is null ? At(mapping) : At(pluginNode), why));
-            return (null, null);
+            _errors.Add(new(pluginNode is null ? At(mapping) : At(pluginNode), _catalog.WhyMissing(name)));
+            return (null, null, Array.Empty<string>());
         }
         if (kind.PluginUse == StepPluginUse.Trainer && plugin.Instance is not ITrainableStylizerPlugin)
         {
@@ -408,7 +425,7 @@ internal sealed class PipelineLoader
         {
             _errors.Add(new(At(optionsNode), $"'options' of step '{stepId}' must be a mapping of option names to values"));
         }
-        return (plugin.Name, PluginOptionBinder.Bind(plugin.Descriptor, inputs, _errors));
+        return (plugin.Name, PluginOptionBinder.Bind(plugin.Descriptor, inputs, _errors), inputs.Select(i => i.Name).ToList());
     }
 
     private string? RequiredScalar(YamlMappingNode mapping, string key, string hint)

@@ -56,7 +56,7 @@ internal sealed class PipelineRunner
             catch (Exception ex) when (ex is PluginException or StepFailedException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
                 log.Write("error", $"step {step.Id} failed: {ex.Message}");
-                _console.Fail($"step '{step.Id}' ({step.Kind}) failed: {ex.Message}");
+                _console.Fail($"step '{step.Id}' ({step.Kind}) failed: {ex.Message}", ex.InnerException);
                 timings.Add(new StepTiming(step.Id, step.Kind, stopwatch.Elapsed.TotalSeconds, "failed"));
                 WriteTimings(document, timings, total.Elapsed);
                 return ExitCodes.Failed;

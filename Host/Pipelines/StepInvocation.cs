@@ -33,6 +33,9 @@ internal sealed class StepInvocation
 
     public OptionValues? PluginOptions { get; }
 
+    /// <summary>The names of the options the pipeline (or --set) gave; the others hold defaults.</summary>
+    public IReadOnlyList<string> GivenOptions { get; init; } = Array.Empty<string>();
+
     public IReadOnlyDictionary<string, object?> Values => _values;
 
     public bool Has(string key) => _values.TryGetValue(key, out var v) && v is not null;

@@ -29,4 +29,10 @@ internal sealed record StepKey(string Name, StepKeyType Type, string Description
 
     /// <summary>For OutputPath/InputPath: whether the path names a file rather than a folder.</summary>
     public bool IsFile { get; init; }
+
+    /// <summary>
+    /// For an InputPath: it names the model the step's plugin trained, so it has no default, and
+    /// must be absent, when the plugin needs no model.
+    /// </summary>
+    public bool IsTrainedModel { get; init; }
 }

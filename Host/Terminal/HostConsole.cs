@@ -22,8 +22,21 @@ internal sealed class HostConsole
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }));
 
+    /// <summary>Set by --verbose: errors caused by an exception also show its stack trace, for plugin authors.</summary>
+    public bool Verbose { get; set; }
+
     /// <summary>Shows an error for people: no stack trace.</summary>
     public void Fail(string message) => Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+
+    /// <summary>Shows an error for people, and with --verbose the stack trace of the exception behind it.</summary>
+    public void Fail(string message, Exception? cause)
+    {
+        Fail(message);
+        if (Verbose && cause is not null)
+        {
+            Error.WriteLine(cause.ToString());
+        }
+    }
 
     public void Warn(string message) => Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
 

@@ -5,9 +5,16 @@ namespace StyleForge.Host.Training;
 
 /// <summary>
 /// styleforge-model.json, written by the host at the root of every trained model folder, so
-/// <c>convert --model</c> knows which plugin reads it.
+/// <c>convert --model</c> knows which plugin reads it, and which options it was trained with: they
+/// are the option values a conversion with this model starts from.
 /// </summary>
-internal sealed record ModelManifest(string Plugin, string PluginVersion, string ApiVersion, long Iterations)
+/// <param name="Plugin">The plugin that trained the model and reads it.</param>
+/// <param name="PluginVersion">That plugin's version at training time.</param>
+/// <param name="ApiVersion">The plugin API it was built against.</param>
+/// <param name="Iterations">Training iterations completed.</param>
+/// <param name="Options">The resolved options of the training (defaults filled in); absent in manifests written before they were kept.</param>
+internal sealed record ModelManifest(string Plugin, string PluginVersion, string ApiVersion, long Iterations,
+    IReadOnlyDictionary<string, string>? Options = null)
 {
     public const string FileName = "styleforge-model.json";
 

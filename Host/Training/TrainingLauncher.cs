@@ -28,10 +28,30 @@ internal static class TrainingLauncher
         var result = ProgressDisplay.Run(console, plugin.Name, progress =>
         {
             var context = new HostPluginContext(console, log, outputDirectory, progress, cancellation, seed, device);
-            return trainer.Train(new TrainingRequest(a, b, outputDirectory, resume, options), context);
+            try
+            {
+                return trainer.Train(new TrainingRequest(a, b, outputDirectory, resume, options), context)
+                       ?? throw new PluginException($"plugin '{plugin.Name}' returned no training result (null) from Train; return a TrainingResult naming {outputDirectory}");
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or PluginException or OutOfMemoryException))
+            {
+                throw new PluginException($"plugin '{plugin.Name}' failed while training: {ex.GetType().Name}: {ex.Message}", ex);
+            }
         });
-        new ModelManifest(plugin.Name, plugin.Descriptor.Version, plugin.Descriptor.ApiVersion.ToString(), result.Iterations)
-            .Write(result.ModelDirectory);
+        // The model must be the folder the host gave or one the plugin wrote inside it (CycleGan exports
+        // to model/): following a path elsewhere would create it and put the marker wherever a plugin bug pointed.
+        var given = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        var returned = Path.TrimEndingDirectorySeparator(Path.GetFullPath(result.ModelDirectory ?? "", outputDirectory));
+        var inside = returned == given || returned.StartsWith(given + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (!inside || !Directory.Exists(returned))
+        {
+            throw new PluginException(
+                $"plugin '{plugin.Name}' trained into {given} but returned the model folder {result.ModelDirectory}, which "
+                + (inside ? "does not exist" : "is not inside it")
+                + "; a plugin returns the OutputDirectory it was given, or a folder it wrote inside it. The model was not marked");
+        }
+        new ModelManifest(plugin.Name, plugin.Descriptor.Version, plugin.Descriptor.ApiVersion.ToString(), result.Iterations, options.All)
+            .Write(returned);
         return result;
     }
 }

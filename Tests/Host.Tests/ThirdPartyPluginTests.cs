@@ -149,6 +149,30 @@ public sealed class ThirdPartyPluginTests : IClassFixture<ThirdPartyPluginTests.
     }
 
     [Fact]
+    public void Given_the_docs_example_When_converting_by_plugin_name_without_a_model_Then_the_texture_is_inverted_by_the_set_amount()
+    {
+        using var temp = new TempFolder();
+        var input = temp.Combine("in");
+        Directory.CreateDirectory(input);
+        using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(2, 2, new(0, 255, 100)))
+        {
+            SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, Path.Combine(input, "wall.png"));
+        }
+        var output = new TestConsole().Width(200);
+        var error = new TestConsole().Width(200);
+
+        var exit = StyleForgeApp.Create(new HostConsole(error, output)).Run(new[]
+        {
+            "convert", "--plugins", _plugin.PluginsRoot, "--plugin", "invert", "--input", input, "--output", temp.Combine("out"), "--set", "amount=1",
+        });
+
+        Assert.True(exit == ExitCodes.Success, error.Output);
+        Assert.Contains("with invert (no model)", error.Output);
+        using var result = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgb24>(temp.Combine("out", "wall.png"));
+        Assert.Equal(new SixLabors.ImageSharp.PixelFormats.Rgb24(255, 0, 155), result[0, 0]);
+    }
+
+    [Fact]
     public void Given_the_environment_variable_When_resolving_search_paths_Then_its_folders_follow_the_flag_folders()
     {
         var previous = Environment.GetEnvironmentVariable(PluginSearchPath.EnvironmentVariable);
@@ -157,7 +181,8 @@ public sealed class ThirdPartyPluginTests : IClassFixture<ThirdPartyPluginTests.
             Environment.SetEnvironmentVariable(PluginSearchPath.EnvironmentVariable, $"/opt/a{Path.PathSeparator}/opt/b");
             var roots = PluginSearchPath.Resolve(new[] { "/srv/flag" });
 
-            Assert.Equal(new[] { Path.Combine(AppContext.BaseDirectory, "plugins"), "/srv/flag", "/opt/a", "/opt/b" }, roots);
+            Assert.Equal(new[] { Path.Combine(AppContext.BaseDirectory, "plugins"), "/srv/flag", "/opt/a", "/opt/b" }, roots.Select(r => r.Path));
+            Assert.Equal(new[] { PluginRoot.InTree, PluginRoot.Flag, PluginSearchPath.EnvironmentVariable, PluginSearchPath.EnvironmentVariable }, roots.Select(r => r.Origin));
         }
         finally
         {

@@ -13,7 +13,10 @@ internal sealed class ConvertStep : IPipelineStep
 
     public IReadOnlyList<StepKey> Keys { get; } = new[]
     {
-        new StepKey("model", StepKeyType.InputPath, "run folder, training folder or model folder of the trained model", "{run}/model"),
+        new StepKey("model", StepKeyType.InputPath, "run folder, training folder or model folder of the trained model; absent for a plugin that needs no model", "{run}/model")
+        {
+            IsTrainedModel = true,
+        },
         new StepKey("input", StepKeyType.InputPath, "folder of textures to convert, searched recursively") { Required = true },
         new StepKey("output", StepKeyType.OutputPath, "folder for the results, mirroring the input's structure") { Required = true },
         new StepKey("direction", StepKeyType.Choice, "a2b or b2a", "a2b") { Choices = DirectionNames.All },
@@ -58,8 +61,10 @@ internal sealed class ConvertStep : IPipelineStep
         }
         try
         {
-            var model = ConversionModel.Locate(run.Catalog, step.GetPath("model"), step.PluginName, request.OutputRoot);
-            var summary = ConversionJob.Run(model, step.PluginOptions!, request, run.Console, run.Log,
+            var model = step.GetOptionalPath("model") is { } modelPath
+                ? ConversionModel.Locate(run.Catalog, modelPath, step.PluginName, request.OutputRoot)
+                : ConversionModel.WithoutModel(run.Catalog, step.PluginName!);
+            var summary = ConversionJob.Run(model, model.WithTrainingOptions(step.PluginOptions!, step.GivenOptions), request, run.Console, run.Log,
                 Path.Combine(run.RunDirectory, "work", step.Id), run.Document.Seed, run.Document.Device, json: false, run.Cancellation);
             return Task.FromResult(summary?.ExitCode ?? 0);
         }
