@@ -59,9 +59,11 @@ internal static class EndpointFit
             ends[4 + c] = mean[c] + axis[c] * hi;
         }
         Span<int> bits = stackalloc int[4];
+        Span<bool> isAlpha = stackalloc bool[4];
         for (var c = 0; c < channels; c++)
         {
             bits[c] = firstChannel + c < 3 ? colourBits : alphaBits;
+            isAlpha[c] = firstChannel + c == 3;
         }
         var weights = Bc7Tables.Weights(indexBits);
         Span<int> levels = stackalloc int[8];
@@ -71,7 +73,7 @@ internal static class EndpointFit
         var best = long.MaxValue;
         for (var iteration = 0; iteration < iterations; iteration++)
         {
-            Quantize(ends, channels, bits, pbit, levels, values, p);
+            Quantize(ends, channels, bits, isAlpha, pbit, levels, values, p);
             var error = Assign(pixels, members, firstChannel, channels, values, weights, trial);
             if (error < best)
             {
@@ -100,7 +102,7 @@ internal static class EndpointFit
     }
 
     /// <summary>Rounds both endpoints to the mode's precision, choosing the p-bits that land nearest.</summary>
-    private static void Quantize(ReadOnlySpan<float> ends, int channels, ReadOnlySpan<int> bits, PBit pbit, Span<int> levels, Span<int> values, Span<int> p)
+    private static void Quantize(ReadOnlySpan<float> ends, int channels, ReadOnlySpan<int> bits, ReadOnlySpan<bool> isAlpha, PBit pbit, Span<int> levels, Span<int> values, Span<int> p)
     {
         if (pbit == PBit.None)
         {
@@ -122,8 +124,9 @@ internal static class EndpointFit
                 distance[e * 2 + bit] = 0;
                 for (var c = 0; c < channels; c++)
                 {
-                    QuantizeChannel(ends[e * 4 + c], bits[c], bit, out _, out _, out var d);
-                    distance[e * 2 + bit] += d;
+                    QuantizeChannel(ends[e * 4 + c], bits[c], bit, out _, out var expanded, out var d);
+                    // Opaque stays exactly opaque: with 7-bit alpha only p-bit 1 reaches 255, and 254 would make an opaque texture translucent.
+                    distance[e * 2 + bit] += isAlpha[c] && ends[e * 4 + c] >= 254.5f && expanded != 255 ? float.MaxValue / 8 : d;
                 }
             }
         }
