@@ -6,6 +6,7 @@ using SixLabors.ImageSharp.Formats.Tga;
 using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Tiff.Constants;
 using SixLabors.ImageSharp.Formats.Webp;
+using StyleForge.Host.Textures.Dds;
 
 namespace StyleForge.Host.Textures;
 
@@ -27,6 +28,9 @@ internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int
 
     /// <summary>WebP: whether the source was lossless.</summary>
     public bool Lossless { get; init; }
+
+    /// <summary>DDS: the pixel format, header kind and mip count to write back, or null for other formats.</summary>
+    public DdsLayout? Dds { get; init; }
 
     /// <summary>Why this layout cannot be written back faithfully, or null when it can.</summary>
     public string? WriteProblem { get; init; }
