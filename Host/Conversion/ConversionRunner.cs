@@ -133,10 +133,11 @@ internal sealed class ConversionRunner
             var info = new FileInfo(texture.SourcePath);
             var bytes = File.ReadAllBytes(texture.SourcePath);
             var source = TextureCodec.Read(texture.SourcePath, bytes, _request.MaxPixels);
-            if (source.Layout.WriteProblem is not null)
+            var layout = _request.Output.Apply(source.Layout, _request.Mips, source.Pixels.Width, source.Pixels.Height);
+            if (layout.WriteProblem is not null)
             {
                 // Found before inference: no point stylizing what cannot be written back faithfully.
-                Fail(texture, $"{texture.SourcePath}: {source.Layout.WriteProblem}");
+                Fail(texture, $"{texture.SourcePath}: {layout.WriteProblem}");
                 return null;
             }
             var rgb = ChannelLayouts.ToRgb(source.Pixels);
@@ -147,7 +148,7 @@ internal sealed class ConversionRunner
                 AlphaFill.FillTransparent(rgb, alpha);
             }
             var entry = new ManifestEntry(ContentHash.OfBytes(bytes), info.Length, info.LastWriteTimeUtc, _plan.ModelHash, _plan.OptionsHash, DateTime.MinValue);
-            return new DecodedJob(texture, source.Layout, rgb, alpha, entry);
+            return new DecodedJob(texture, layout, rgb, alpha, entry);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -205,7 +206,7 @@ internal sealed class ConversionRunner
                 var layout = job.Layout;
                 var pixels = ChannelLayouts.Compose(job.Result, job.Alpha, layout.Channels);
                 // Resolved again at write time: a link planted after planning must not redirect the write.
-                var output = _guard.Resolve(texture.RelativePath);
+                var output = _guard.Resolve(_request.Output.OutputRelativePath(texture.RelativePath));
                 AtomicFile.Write(output, stream => TextureCodec.Write(pixels, layout, stream));
                 lock (_converted)
                 {

@@ -87,6 +87,54 @@ public sealed class DdsConvertTests : IClassFixture<ColorTransferModelFixture>, 
         Assert.Contains((byte)0, alphaOut);
     }
 
+    [Fact]
+    public void Given_png_and_tga_textures_When_converted_with_output_format_dds_bc7_srgb_and_full_mips_Then_each_becomes_a_dds_with_a_full_chain()
+    {
+        // Given an RGBA PNG, an RGB TGA and a DDS with 2 levels
+        var input = _temp.Combine("in");
+        var output = _temp.Combine("out");
+        TestImages.Write(Path.Combine(input, "wall.png"), new SixLabors.ImageSharp.Formats.Png.PngEncoder(), 19, 13);
+        TestImages.Write(Path.Combine(input, "floor.tga"), new SixLabors.ImageSharp.Formats.Tga.TgaEncoder { BitsPerPixel = SixLabors.ImageSharp.Formats.Tga.TgaBitsPerPixel.Pixel24 }, 16, 16);
+        Write(Path.Combine(input, "rock.dds"), Legacy(BcFormat.Bc1, "DXT1"), 2, cutout: false);
+
+        // When converted to BC7 sRGB with full mip chains
+        var run = ConvertCli.Run("convert", "--model", _model.ModelDirectory, "--input", input, "--output", output, "--plugins", _model.PluginsRoot,
+            "--json", "--output-format", "dds-bc7-srgb", "--mips", "full");
+
+        // Then every texture is a DX10 BC7_UNORM_SRGB DDS with a full chain, named .dds, which Pillow decodes
+        Assert.True(run.Exit == 0, run.Error);
+        Assert.Equal(3, run.Json.GetProperty("converted").GetInt32());
+        foreach (var (name, width, height) in new[] { ("wall.dds", 19, 13), ("floor.dds", 16, 16), ("rock.dds", Size, Size) })
+        {
+            var path = Path.Combine(output, name);
+            var content = File.ReadAllBytes(path);
+            var file = DdsFile.Parse(path, content);
+            Assert.Equal("DDS BC7_UNORM_SRGB (DX10)", file.Format.Name);
+            Assert.Equal((width, height, DdsWriter.FullMipCount(width, height)), (file.Width, file.Height, file.MipCount));
+            if (IndependentDecoders.PillowMissing() is null)
+            {
+                Assert.InRange(BcTestImages.MaxDifference(file.DecodeTop(content), IndependentDecoders.PillowDecode(path)), 0, 1);
+            }
+        }
+        Assert.False(File.Exists(Path.Combine(output, "wall.png")));
+    }
+
+    [Fact]
+    public void Given_a_png_and_a_tga_of_the_same_name_When_both_would_become_one_dds_Then_the_second_fails_naming_the_first()
+    {
+        var input = _temp.Combine("in");
+        TestImages.Write(Path.Combine(input, "wall.png"), new SixLabors.ImageSharp.Formats.Png.PngEncoder());
+        TestImages.Write(Path.Combine(input, "wall.tga"), new SixLabors.ImageSharp.Formats.Tga.TgaEncoder());
+
+        var run = ConvertCli.Run("convert", "--model", _model.ModelDirectory, "--input", input, "--output", _temp.Combine("out"), "--plugins", _model.PluginsRoot,
+            "--json", "--output-format", "dds-bc1");
+
+        Assert.Equal(1, run.Exit);
+        var failed = run.Json.GetProperty("failed_files").EnumerateArray().Single();
+        Assert.Equal("wall.tga", failed.GetProperty("path").GetString());
+        Assert.Contains("is already the output of wall.png", failed.GetProperty("reason").GetString());
+    }
+
     private static string Write(string path, DdsFormat format, int mips, bool cutout)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
