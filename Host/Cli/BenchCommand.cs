@@ -87,7 +87,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     public sealed class Settings : PluginSettings
     {
         [CommandArgument(0, "<NAME>")]
-        [Description("The benchmark: convert (host), or one a plugin offers, for example train. Example: bench convert")]
+        [Description("The benchmark: convert (host), dds (host), or one a plugin offers, for example train. Example: bench convert")]
         public string Name { get; init; } = "";
 
         [CommandOption("--model <RUN_DIR_OR_CHECKPOINT>")]
