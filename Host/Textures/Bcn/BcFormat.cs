@@ -6,7 +6,7 @@ internal enum BcFormat
     /// <summary>RGB with an optional 1-bit alpha cut-out, 8 bytes a block (DXT1).</summary>
     Bc1,
 
-    /// <summary>RGB plus explicit 4-bit alpha, 16 bytes a block (DXT3). Decoded only.</summary>
+    /// <summary>RGB plus explicit 4-bit alpha, 16 bytes a block (DXT3).</summary>
     Bc2,
 
     /// <summary>RGB plus interpolated alpha, 16 bytes a block (DXT5).</summary>

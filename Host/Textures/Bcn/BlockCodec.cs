@@ -111,6 +111,15 @@ internal static class BlockCodec
             case BcFormat.Bc1:
                 Bc1Block.Encode(pixels, block, quality, alphaCutout: true);
                 break;
+            case BcFormat.Bc2:
+                block[..8].Clear();
+                for (var i = 0; i < 16; i++)
+                {
+                    // Explicit 4-bit alpha: the nearest of the 16 levels (n * 17).
+                    block[i / 2] |= (byte)(((pixels[i * 4 + 3] + 8) / 17) << (i % 2 * 4));
+                }
+                Bc1Block.Encode(pixels, block[8..], quality, alphaCutout: false);
+                break;
             case BcFormat.Bc3:
                 Bc4Block.Encode(pixels, 3, block, quality);
                 Bc1Block.Encode(pixels, block[8..], quality, alphaCutout: false);
@@ -126,7 +135,7 @@ internal static class BlockCodec
                 Bc7Encoder.Encode(pixels, block, quality);
                 break;
             default:
-                throw new NotSupportedException($"{format} is decoded only; StyleForge does not encode it.");
+                throw new ArgumentOutOfRangeException(nameof(format), format, "not a block format");
         }
     }
 

@@ -31,6 +31,7 @@ public sealed class DdsConvertTests : IClassFixture<ColorTransferModelFixture>, 
             ["ground_bc1.dds"] = (Legacy(BcFormat.Bc1, "DXT1"), 5),
             ["leaves_bc1a.dds"] = (Legacy(BcFormat.Bc1, "DXT1"), 1),
             ["wall_bc3.dds"] = (Legacy(BcFormat.Bc3, "DXT5"), 3),
+            ["decal_bc2.dds"] = (Legacy(BcFormat.Bc2, "DXT3"), 2),
             ["rock_bc7.dds"] = (DxgiFormats.Describe(DxgiFormats.Bc7UnormSrgb)!, 5),
             ["sky/plain.dds"] = (DxgiFormats.Describe(DxgiFormats.R8G8B8A8Unorm)!, 1),
             ["sky/legacy_bgra.dds"] = (new DdsFormat(null, 32, DxgiFormats.Bgra.ToArray(), false, false, DdsHeaderKind.Legacy, null, 0), 2),
@@ -138,7 +139,7 @@ public sealed class DdsConvertTests : IClassFixture<ColorTransferModelFixture>, 
     private static string Write(string path, DdsFormat format, int mips, bool cutout)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var rgba = BcTestImages.Rgba(Size, Size, alpha: cutout || format.Block is BcFormat.Bc3);
+        var rgba = BcTestImages.Rgba(Size, Size, alpha: cutout || format.Block is BcFormat.Bc2 or BcFormat.Bc3);
         if (cutout)
         {
             for (var i = 3; i < rgba.Length; i += 4)
