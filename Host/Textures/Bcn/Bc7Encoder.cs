@@ -19,12 +19,12 @@ internal static class Bc7Encoder
         }
         var best = new Bc7Bits();
         var bestError = long.MaxValue;
-        var iterations = quality == BcQuality.Fast ? 2 : 4;
+        var iterations = quality == BcQuality.Fast ? 2 : 3;
         Try(6, 0, 0, 0, source, iterations, ref best, ref bestError);
         if (quality == BcQuality.Quality && bestError > 0)
         {
             Span<float> two = stackalloc float[64];
-            Span<int> ranked = stackalloc int[4];
+            Span<int> ranked = stackalloc int[3];
             ScorePartitions(source, 2, two);
             if (opaque)
             {
@@ -39,9 +39,8 @@ internal static class Bc7Encoder
                 Try(3, ranked[1], 0, 0, source, iterations, ref best, ref bestError);
                 Span<float> three = stackalloc float[64];
                 ScorePartitions(source, 3, three);
-                Best(three, ranked[..2]);
+                Best(three, ranked[..1]);
                 Try(2, ranked[0], 0, 0, source, iterations, ref best, ref bestError);
-                Try(2, ranked[1], 0, 0, source, iterations, ref best, ref bestError);
                 Best(three[..16], ranked[..1]);
                 Try(0, ranked[0], 0, 0, source, iterations, ref best, ref bestError);
             }
