@@ -49,7 +49,7 @@ internal static class DdsBenchmark
                 {
                     BlockCodec.Decode(format, BlockCodec.Encode(format, images[0].Rgba.AsSpan(0, 64 * 16 * 4), 64, 16, quality), 64, 16);
                 }
-                while (warmUp.ElapsedMilliseconds < 500);
+                while (warmUp.ElapsedMilliseconds < 1000);
                 var seconds = 0.0;
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var scores = new List<double>();
