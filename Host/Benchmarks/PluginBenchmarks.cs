@@ -17,5 +17,6 @@ internal static class PluginBenchmarks
     public static IEnumerable<string> Names(PluginCatalog catalog) =>
         catalog.Plugins
             .SelectMany(p => p.Instance is IBenchmarkProvider provider ? provider.Benchmarks.Select(b => $"{b} ({p.Name})") : Array.Empty<string>())
+            .Prepend("dds (host)")
             .Prepend("convert (host)");
 }

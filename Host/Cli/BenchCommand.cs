@@ -23,13 +23,14 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
 
     /// <summary>
     /// The CLI parses strictly, so a plugin benchmark's own flags (bench train --size 64) would be
-    /// rejected as unknown. For any benchmark but convert, the arguments after the name are moved
+    /// rejected as unknown. For any benchmark but the host's (convert, dds), the arguments after the name are moved
     /// behind a "--" so they reach the plugin untouched; only the host's --plugins DIR stays in
     /// front, since it decides which plugins are loaded. Other verbs' arguments are returned as they were.
     /// </summary>
     public static IReadOnlyList<string> SeparatePluginArguments(IReadOnlyList<string> args)
     {
         if (args.Count < 3 || args[0] != "bench" || string.Equals(args[1], "convert", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(args[1], "dds", StringComparison.OrdinalIgnoreCase)
             || args[1].StartsWith('-') || args.Contains("--"))
         {
             return args;
@@ -86,7 +87,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     public sealed class Settings : PluginSettings
     {
         [CommandArgument(0, "<NAME>")]
-        [Description("The benchmark: convert (host), or one a plugin offers, for example train. Example: bench convert")]
+        [Description("The benchmark: convert (host), dds (host), or one a plugin offers, for example train. Example: bench convert")]
         public string Name { get; init; } = "";
 
         [CommandOption("--model <RUN_DIR_OR_CHECKPOINT>")]
@@ -117,6 +118,24 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         [Description("convert: a plugin option for the initialised model and for inference (repeatable). Example: --set ngf=32")]
         public string[] Set { get; init; } = Array.Empty<string>();
 
+        [CommandOption("--textures <LIST>")]
+        [Description("dds: texture folders or archive.zip:prefix sources, comma-separated; default Debian's neverball and trigger-rally textures. Example: --textures /usr/share/games/neverball/textures")]
+        public string? Textures { get; init; }
+
+        [CommandOption("--per-source <N>")]
+        [Description("dds: images taken from each source, in path order. Example: --per-source 20")]
+        [DefaultValue(40)]
+        public int PerSource { get; init; } = 40;
+
+        [CommandOption("--large-side <N>")]
+        [Description("dds: side of the square texture BC7 quality is timed on; 0 skips it. Example: --large-side 4096")]
+        [DefaultValue(4096)]
+        public int LargeSide { get; init; } = 4096;
+
+        [CommandOption("--no-reference")]
+        [Description("dds: do not run nvcompress on the same images")]
+        public bool NoReference { get; init; }
+
         public IReadOnlyList<int> ParseSizes() =>
             Sizes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= 4 ? v
@@ -128,6 +147,10 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             if (string.IsNullOrWhiteSpace(Name))
             {
                 return ValidationResult.Error("bench needs a benchmark name, for example 'styleforge bench convert'");
+            }
+            if (PerSource < 1 || LargeSide < 0)
+            {
+                return ValidationResult.Error($"--per-source must be at least 1 and --large-side at least 0, got {PerSource} and {LargeSide}");
             }
             if (Files < 1)
             {
@@ -163,10 +186,24 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
                 ConversionReport.WriteJson(_console, ConvertBenchmark.Run(catalog, request, _console, cancellation));
                 return ExitCodes.Success;
             }
+            if (string.Equals(settings.Name, "dds", StringComparison.OrdinalIgnoreCase))
+            {
+                var sources = settings.Textures?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    ?? DdsBenchmarkImages.DefaultSources;
+                var request = new DdsBenchmarkRequest(sources, settings.PerSource, settings.LargeSide, !settings.NoReference);
+                ConversionReport.WriteJson(_console, DdsBenchmark.Run(request, _console.Info, cancellation));
+                return ExitCodes.Success;
+            }
             return RunPluginBenchmark(catalog, settings, context, cancellation);
         }
         catch (ConversionSetupException ex)
         {
+            _console.Fail(ex.Message);
+            return ExitCodes.Usage;
+        }
+        catch (IOException ex) when (string.Equals(settings.Name, "dds", StringComparison.OrdinalIgnoreCase))
+        {
+            // Missing or unreadable benchmark textures: the input is wrong, not the run.
             _console.Fail(ex.Message);
             return ExitCodes.Usage;
         }

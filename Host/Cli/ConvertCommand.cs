@@ -76,6 +76,16 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
         [DefaultValue(TextureCodec.DefaultMaxPixels)]
         public long MaxPixels { get; init; } = TextureCodec.DefaultMaxPixels;
 
+        [CommandOption("--output-format <FORMAT>")]
+        [Description("keep (each texture in its own format) or a DDS format for all: dds-bc1, dds-bc3, dds-bc4, dds-bc5, dds-bc7, dds-rgba8, with -srgb for bc1, bc3, bc7 and rgba8. Example: --output-format dds-bc7-srgb")]
+        [DefaultValue("keep")]
+        public string OutputFormat { get; init; } = "keep";
+
+        [CommandOption("--mips <keep|none|full>")]
+        [Description("Mip levels of DDS outputs: as many as the source had, none, or a full chain. Example: --mips full")]
+        [DefaultValue("keep")]
+        public string Mips { get; init; } = "keep";
+
         [CommandOption("--tile <N>")]
         [Description("Largest tile side the plugin processes at once; 0 lets the plugin choose. Example: --tile 512")]
         [DefaultValue(0)]
@@ -141,6 +151,8 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
                 Exclude = Exclude,
                 MapTypes = NoSkip ? MapTypeRules.None : SkipSuffix.Length > 0 ? MapTypeRules.Parse(SkipSuffix) : MapTypeRules.Default,
                 Seamless = Seamless,
+                Output = Conversion.OutputFormat.Parse(OutputFormat),
+                Mips = Conversion.OutputFormat.ParseMips(Mips),
                 TileSize = Tile,
                 Force = Force,
                 DryRun = DryRun,

@@ -103,6 +103,15 @@ internal sealed record ConversionModel(string? Directory, LoadedPlugin Plugin, s
             // Bumped when the host's alpha fill or encoding changes what it writes for the same inputs.
             ["host_writer"] = "1",
         };
+        // Only when not the default, so manifests written before these settings existed stay valid.
+        if (request.Output != OutputFormat.Keep)
+        {
+            settings["output_format"] = request.Output.Name;
+        }
+        if (request.Mips != MipPolicy.Keep)
+        {
+            settings["mips"] = request.Mips.ToString();
+        }
         foreach (var (name, value) in options.All)
         {
             settings["option." + name] = value;

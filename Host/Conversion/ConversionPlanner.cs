@@ -26,6 +26,7 @@ internal static class ConversionPlanner
         var textures = new List<PlannedTexture>();
         var notSelected = 0;
         var otherShards = 0;
+        var outputs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var relative in EnumerateTextures(request.InputRoot))
         {
             if (!selection.Selects(relative))
@@ -54,11 +55,17 @@ internal static class ConversionPlanner
             string output;
             try
             {
-                output = guard.Resolve(relative);
+                output = guard.Resolve(request.Output.OutputRelativePath(relative));
             }
             catch (UnauthorizedAccessException ex)
             {
                 textures.Add(new(relative, source, null, PlannedAction.Fail, ex.Message));
+                continue;
+            }
+            // A format change can map two sources to one output (wall.png and wall.tga to wall.dds): the first keeps it.
+            if (!outputs.TryAdd(output, relative))
+            {
+                textures.Add(new(relative, source, null, PlannedAction.Fail, $"{output} is already the output of {outputs[output]}"));
                 continue;
             }
             var (action, reason) = request.Force

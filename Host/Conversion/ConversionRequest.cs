@@ -24,5 +24,11 @@ internal sealed record ConversionRequest(string InputRoot, string OutputRoot, Tr
 
     public long MaxPixels { get; init; } = Textures.TextureCodec.DefaultMaxPixels;
 
+    /// <summary>The format outputs are written in; <see cref="OutputFormat.Keep"/> writes each in its source's format.</summary>
+    public OutputFormat Output { get; init; } = OutputFormat.Keep;
+
+    /// <summary>Mip levels of DDS outputs.</summary>
+    public MipPolicy Mips { get; init; } = MipPolicy.Keep;
+
     public StylizeSettings StylizeSettings => new(Seamless, TileSize, 0);
 }

@@ -177,11 +177,18 @@ internal sealed class ConversionRunner
             var info = new FileInfo(texture.SourcePath);
             var bytes = File.ReadAllBytes(texture.SourcePath);
             var source = TextureCodec.Read(texture.SourcePath, bytes, _request.MaxPixels);
+            var layout = _request.Output.Apply(source.Layout, _request.Mips, source.Pixels.Width, source.Pixels.Height);
             if (source.Layout.WriteProblem is not null)
             {
                 // Found before inference: no point stylizing what cannot be written back faithfully. A kind of file StyleForge
                 // does not handle is listed like a format it does not read, not failed (docs/convert.md, "Files that are not converted").
                 LeaveUnsupported(texture, $"{ConversionPlanner.UnsupportedReason} ({source.Layout.WriteProblem})");
+                return null;
+            }
+            if (layout.WriteProblem is not null)
+            {
+                // The asked-for output format cannot hold this texture: that is the request's problem, so the file fails.
+                Fail(texture, $"{texture.SourcePath}: {layout.WriteProblem}");
                 return null;
             }
             var rgb = ChannelLayouts.ToRgb(source.Pixels);
@@ -195,7 +202,14 @@ internal sealed class ConversionRunner
             {
                 MapType = texture.MapType,
             };
-            return new DecodedJob(texture, source.Layout, rgb, alpha, entry);
+            return new DecodedJob(texture, layout, rgb, alpha, entry);
+        }
+        catch (InvalidDataException ex) when (UnsupportedTextureFormat.Is(ex))
+        {
+            // A well-formed file of a kind StyleForge does not convert yet (a DDS cube map, BC6H): listed, not failed.
+            var detail = ex.Message.StartsWith(texture.SourcePath + ": ", StringComparison.Ordinal) ? ex.Message[(texture.SourcePath.Length + 2)..] : ex.Message;
+            LeaveUnsupported(texture, $"{ConversionPlanner.UnsupportedReason} ({detail})");
+            return null;
         }
         catch (InvalidDataException ex) when (ex.InnerException is NotSupportedException unsupported)
         {
@@ -262,7 +276,7 @@ internal sealed class ConversionRunner
                 var layout = job.Layout;
                 var pixels = ChannelLayouts.Compose(job.Result, job.Alpha, layout.Channels);
                 // Resolved again at write time: a link planted after planning must not redirect the write.
-                var output = _guard.Resolve(texture.RelativePath);
+                var output = _guard.Resolve(_request.Output.OutputRelativePath(texture.RelativePath));
                 AtomicFile.Write(output, stream => TextureCodec.Write(pixels, layout, stream));
                 lock (_converted)
                 {

@@ -3,6 +3,7 @@ using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
+using StyleForge.Host.Textures.Dds;
 using StyleForge.Plugins;
 
 namespace StyleForge.Host.Textures;
@@ -55,12 +56,16 @@ internal static class TextureCodec
         {
             throw new InvalidDataException($"{path}: the file is empty (0 bytes)");
         }
+        if (DdsFile.IsDds(content))
+        {
+            return DdsTextures.Read(path, content, maxPixels);
+        }
         try
         {
             var info = Image.Identify(Codec, content, out var format);
             if (info is null || format is null)
             {
-                throw new InvalidDataException($"{path}: not a recognised image format (PNG, JPEG, TGA, BMP, TIFF or WebP expected)");
+                throw new InvalidDataException($"{path}: not a recognised image format (PNG, JPEG, TGA, BMP, TIFF, WebP or DDS expected)");
             }
             var fileFormat = TextureFormats.FromImageFormat(format)
                 ?? throw new InvalidDataException($"{path}: {format.Name} is not a texture format StyleForge converts");
@@ -162,6 +167,11 @@ internal static class TextureCodec
         if (pixels.Channels != layout.Channels)
         {
             throw new ArgumentException($"The buffer has {pixels.Channels} channels but the {layout.Description} layout needs {layout.Channels}.", nameof(pixels));
+        }
+        if (layout.Dds is { } dds)
+        {
+            DdsTextures.Write(pixels, dds, destination);
+            return;
         }
         if (layout.Format == TextureFileFormat.Tiff && TiffSampleWriter.Handles(layout))
         {

@@ -11,12 +11,13 @@ internal enum TextureFileFormat
     Bmp,
     Tiff,
     Webp,
+    Dds,
 }
 
 /// <summary>The texture file types StyleForge reads and writes, by extension and by decoded content.</summary>
 internal static class TextureFormats
 {
-    public static readonly IReadOnlyList<string> Extensions = new[] { ".png", ".jpg", ".jpeg", ".tga", ".bmp", ".tif", ".tiff", ".webp" };
+    public static readonly IReadOnlyList<string> Extensions = new[] { ".png", ".jpg", ".jpeg", ".tga", ".bmp", ".tif", ".tiff", ".webp", ".dds" };
 
     public static bool IsTexture(string path) =>
         Extensions.Contains(Path.GetExtension(path).ToLowerInvariant());

@@ -8,6 +8,7 @@ using SixLabors.ImageSharp.Formats.Tiff.Constants;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using StyleForge.Host.Textures.Dds;
 
 namespace StyleForge.Host.Textures;
 
@@ -30,9 +31,13 @@ internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int
     /// <summary>WebP: whether the source was lossless.</summary>
     public bool Lossless { get; init; }
 
+    /// <summary>DDS: the pixel format, header kind and mip count to write back, or null for other formats.</summary>
+    public DdsLayout? Dds { get; init; }
+
     /// <summary>
     /// What kind of file this is that cannot be written back faithfully ("TIFF with premultiplied alpha: ..."),
-    /// or null when it can. Such a file is listed as not converted, like a format StyleForge does not read.
+    /// or null when it can. From the source, such a file is listed as not converted, like a format StyleForge does not
+    /// read; from an asked-for output format, the file fails.
     /// </summary>
     public string? WriteProblem { get; init; }
 

@@ -14,8 +14,7 @@ internal static class UnconvertibleFormats
         [".exr"] = "OpenEXR",
         [".hdr"] = "Radiance HDR",
         [".pfm"] = "portable float map",
-        // GPU containers; DDS gets its own codec (issue 14), the others are not planned yet.
-        [".dds"] = "DirectDraw Surface",
+        // GPU containers other than DDS (which has its own codec, docs/dds.md); not planned yet.
         [".ktx"] = "KTX",
         [".ktx2"] = "KTX2",
         [".astc"] = "ASTC",

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Spectre.Console.Testing;
 using StyleForge.Host.Cli;
 using StyleForge.Host.Terminal;
+using StyleForge.Tests;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;
@@ -27,6 +28,39 @@ public sealed class BenchCommandTests
             Assert.Equal(endToEnd / network, result.GetProperty("ratio").GetDouble(), 9);
             Assert.True(result.GetProperty("peak_rss_mib").GetDouble() > 10);
         }
+    }
+
+    [Fact]
+    public void Given_a_folder_of_textures_When_bench_dds_runs_Then_each_format_and_mode_has_psnr_and_rate_and_the_targets_are_judged()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.Combine("textures");
+        TestImages.Write(Path.Combine(folder, "a.png"), new SixLabors.ImageSharp.Formats.Png.PngEncoder(), 64, 64);
+        TestImages.Write(Path.Combine(folder, "b.png"), new SixLabors.ImageSharp.Formats.Png.PngEncoder(), 72, 64);
+        TestImages.Write(Path.Combine(folder, "small.png"), new SixLabors.ImageSharp.Formats.Png.PngEncoder(), 32, 32);
+
+        var (exit, output, error) = Run("bench", "dds", "--textures", folder, "--large-side", "0", "--no-reference");
+
+        Assert.True(exit == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(2, json.GetProperty("images").GetInt32());
+        var results = json.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(new[] { "bc1", "bc1", "bc3", "bc3", "bc4", "bc4", "bc5", "bc5", "bc7", "bc7" }, results.Select(r => r.GetProperty("format").GetString()));
+        Assert.All(results, r => Assert.InRange(r.GetProperty("psnr_mean_db").GetDouble(), 25, 99));
+        Assert.All(results, r => Assert.True(r.GetProperty("megapixels_per_second").GetDouble() > 0));
+        var targets = json.GetProperty("targets");
+        Assert.Contains(targets.GetProperty("bc7_quality_at_least_42_db").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
+        // Without nvcompress there is no reference to judge BC1 against: null, not a guess.
+        Assert.Equal(JsonValueKind.Null, targets.GetProperty("bc1_quality_within_0_3_db_of_nvcompress").ValueKind);
+    }
+
+    [Fact]
+    public void Given_a_missing_texture_folder_When_bench_dds_runs_Then_it_is_a_usage_error_naming_the_folder()
+    {
+        var (exit, _, error) = Run("bench", "dds", "--textures", "/nonexistent/textures", "--no-reference");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("/nonexistent/textures", error);
     }
 
     [Fact]

@@ -28,6 +28,8 @@ internal sealed class ConvertStep : IPipelineStep
         new StepKey("dry_run", StepKeyType.Boolean, "only print what would be converted or skipped", "false"),
         new StepKey("shard", StepKeyType.Text, "I/N: convert only shard I of N, by a hash of each relative path", "1/1"),
         new StepKey("max_pixels", StepKeyType.Integer, "refuse textures claiming more pixels than this", TextureCodec.DefaultMaxPixels.ToString(CultureInfo.InvariantCulture)),
+        new StepKey("output_format", StepKeyType.Choice, "keep (each texture in its own format) or a DDS format for all, for example dds-bc7-srgb", "keep") { Choices = OutputFormat.Names },
+        new StepKey("mips", StepKeyType.Choice, "mip levels of DDS outputs: keep, none or full", "keep") { Choices = OutputFormat.MipNames },
         new StepKey("tile", StepKeyType.Integer, "largest tile side the plugin processes at once; 0 lets the plugin choose", "0"),
     };
 
@@ -52,6 +54,8 @@ internal sealed class ConvertStep : IPipelineStep
                 Shard = ShardSpec.Parse(step.GetText("shard")),
                 MaxPixels = step.GetInteger("max_pixels"),
                 TileSize = checked((int)step.GetInteger("tile")),
+                Output = OutputFormat.Parse(step.GetText("output_format")),
+                Mips = OutputFormat.ParseMips(step.GetText("mips")),
             };
             _ = new FileSelection(request.Include, request.Exclude);
         }
