@@ -10,6 +10,20 @@ internal static class Wine
 
     public static (int Exit, string Output, string Error) Run(WindowsBuild build, IEnumerable<string> arguments, string? display = null)
     {
+        using var process = Start(build, arguments, display);
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"wine styleforge.exe {string.Join(' ', arguments)} did not end within 5 minutes.");
+        }
+        return (process.ExitCode, output, error.Result);
+    }
+
+    /// <summary>Starts styleforge.exe under Wine with its output redirected, for a caller that drives it while it runs.</summary>
+    public static Process Start(WindowsBuild build, IEnumerable<string> arguments, string? display = null)
+    {
         var info = new ProcessStartInfo("wine")
         {
             RedirectStandardOutput = true,
@@ -37,14 +51,6 @@ internal static class Wine
         {
             info.Environment["DISPLAY"] = display;
         }
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("wine did not start.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"wine styleforge.exe {string.Join(' ', info.ArgumentList.Skip(1))} did not end within 5 minutes.");
-        }
-        return (process.ExitCode, output, error.Result);
+        return Process.Start(info) ?? throw new InvalidOperationException("wine did not start.");
     }
 }
