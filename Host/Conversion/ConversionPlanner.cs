@@ -13,6 +13,7 @@ internal static class ConversionPlanner
     {
         var selection = new FileSelection(request.Include, request.Exclude);
         var guard = new OutputPathGuard(request.OutputRoot);
+        var names = new PortableOutputNames();
         var manifest = ConversionManifest.LoadMerged(guard.Root, warn);
         var textures = new List<PlannedTexture>();
         var notSelected = 0;
@@ -34,6 +35,11 @@ internal static class ConversionPlanner
             if (mapType is not null)
             {
                 textures.Add(new(relative, source, null, PlannedAction.Skip, $"not a colour map: {mapType}"));
+                continue;
+            }
+            if ((PortableOutputNames.Problem(relative) ?? names.Claim(relative)) is { } unportable)
+            {
+                textures.Add(new(relative, source, null, PlannedAction.Fail, unportable));
                 continue;
             }
             string output;
