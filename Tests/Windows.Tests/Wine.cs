@@ -21,6 +21,24 @@ internal static class Wine
         return (process.ExitCode, output, error.Result);
     }
 
+    /// <summary>
+    /// Waits until the prefix's wineserver has ended. Wine keeps one server and one desktop process per prefix
+    /// while programs run (and a moment after): a window opened while a display-less desktop is still up fails
+    /// (CreateWindowEx returns 0), and a desktop left on a test's Xvfb would outlive that server.
+    /// </summary>
+    public static void WaitForServer(WindowsBuild build)
+    {
+        var info = new ProcessStartInfo("wineserver") { UseShellExecute = false };
+        info.ArgumentList.Add("-w");
+        info.Environment["WINEPREFIX"] = build.Prefix;
+        using var server = Process.Start(info) ?? throw new InvalidOperationException("wineserver did not start.");
+        if (!server.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            server.Kill();
+            throw new TimeoutException($"the wineserver of {build.Prefix} did not end within 2 minutes.");
+        }
+    }
+
     /// <summary>Starts styleforge.exe under Wine with its output redirected, for a caller that drives it while it runs.</summary>
     public static Process Start(WindowsBuild build, IEnumerable<string> arguments, string? display = null)
     {

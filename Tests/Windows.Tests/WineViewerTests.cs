@@ -29,6 +29,8 @@ public sealed class WineViewerTests(WindowsBuild build) : IDisposable
         Solid(folder.Combine("before", "maps", "wall.png"), 255, 0, 0);
         Solid(folder.Combine("after", "maps", "wall.png"), 0, 0, 255);
         var screen = new XScreen(_display.Name);
+        _ = build.Folder; // the publish and the Wine prefix, before asking the prefix's server anything
+        Wine.WaitForServer(build);
 
         // Given the viewer open on a red "before" and a blue "after", in single view
         using var viewer = Wine.Start(build,
@@ -76,6 +78,8 @@ public sealed class WineViewerTests(WindowsBuild build) : IDisposable
             {
                 viewer.Kill(entireProcessTree: true);
             }
+            // Before this test's Xvfb goes: the next Wine program must not find a desktop on it.
+            Wine.WaitForServer(build);
         }
     }
 
