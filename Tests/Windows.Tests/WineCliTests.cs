@@ -81,6 +81,15 @@ public sealed class WineCliTests(WindowsBuild build)
         // Then it writes the same files there (.NET lifts the limit itself, no manifest or registry setting needed)
         Assert.True(converted.Exit == 0, converted.Error + converted.Output);
         AssertConverted(folder.Combine("run", "data", "testA"), output, 2);
+
+        // When it runs again with --force, Then each output is replaced by the atomic rename (File.Move over an existing file)
+        var before = File.GetLastWriteTimeUtc(Path.Combine(output, "facade_0000.png"));
+        var again = Wine.Run(build,
+            ["convert", "--model", Wine.PathOf(folder.Combine("run", "model")), "--input", Wine.PathOf(folder.Combine("run", "data", "testA")), "--output", Wine.PathOf(output), "--force"]);
+        Assert.True(again.Exit == 0, again.Error + again.Output);
+        Assert.True(File.GetLastWriteTimeUtc(Path.Combine(output, "facade_0000.png")) > before);
+        Assert.Empty(Directory.GetFiles(output, "*.sf-partial"));
+        AssertConverted(folder.Combine("run", "data", "testA"), output, 2);
     }
 
     [SkippableFact]
