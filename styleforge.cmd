@@ -17,8 +17,18 @@ powershell -NoProfile -Command ^
 if errorlevel 1 (
   echo styleforge: building (%CONFIG%^)... 1>&2
   del /q "%ROOT%artifacts\.launcher-%CONFIG%-*.stamp" 2>nul
-  dotnet build "%ROOT%Host\Host.csproj" -c %CONFIG% -p:TorchBackend=%BACKEND% -nologo -v q 1>&2 || (echo styleforge: build failed 1>&2 & exit /b 2)
+  dotnet build "%ROOT%Host\Host.csproj" -c %CONFIG% -p:TorchBackend=%BACKEND% -nologo -v q > "%TEMP%\styleforge-build.log" 2>&1 || goto :buildfailed
   type nul > "%STAMP%"
 )
 dotnet "%HOST%" %*
 exit /b %ERRORLEVEL%
+
+:buildfailed
+rem The CUDA packages are large and not on every feed: say so in one line rather than in NuGet's words.
+findstr /r /c:"NU110[12].*TorchSharp-cuda" /c:"NU1301.*TorchSharp-cuda" "%TEMP%\styleforge-build.log" >nul && (
+  echo styleforge: the CUDA build of libtorch ^(TorchSharp-cuda-*^) could not be restored from your NuGet sources; check nuget.org is reachable, or set STYLEFORGE_TORCH_BACKEND=cpu 1>&2
+  exit /b 2
+)
+type "%TEMP%\styleforge-build.log" 1>&2
+echo styleforge: build failed 1>&2
+exit /b 2

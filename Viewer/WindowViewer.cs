@@ -3,7 +3,7 @@ using StyleForge.Viewer.Window;
 
 namespace StyleForge.Viewer;
 
-/// <summary>The interactive Vulkan texture viewer window (X11 on Linux).</summary>
+/// <summary>The interactive Vulkan texture viewer window (X11 on Linux, Win32 on Windows).</summary>
 public static class WindowViewer
 {
     /// <summary>Keys and mouse gestures with what they do, for --help text and docs.</summary>
@@ -11,7 +11,7 @@ public static class WindowViewer
 
     /// <summary>Opens a window on the pairs and runs until it is closed (or Frames frames are shown).</summary>
     /// <returns>0 when the window was closed normally.</returns>
-    /// <exception cref="DisplayUnavailableException">No X display; the caller may fall back to a headless sheet.</exception>
+    /// <exception cref="DisplayUnavailableException">No X display (or no window system); the caller may fall back to a headless sheet.</exception>
     /// <exception cref="VulkanUnavailableException">No Vulkan loader, driver or device that can present.</exception>
     public static int Run(IReadOnlyList<ViewerPair> pairs, ViewerOptions options)
     {
@@ -34,8 +34,8 @@ public static class WindowViewer
         }
 
         // The display is checked before Vulkan so that a host without X falls back quickly.
-        using var window = XlibWindow.Open(options.Display, options.Width, options.Height);
-        using var instance = VulkanInstance.Create(WindowSurface.InstanceExtensions);
+        using var window = PlatformWindow.Open(options.Display, options.Width, options.Height);
+        using var instance = VulkanInstance.Create(["VK_KHR_surface", window.SurfaceExtension]);
         using var surface = new WindowSurface(instance, window);
         using var device = VulkanDevice.Create(instance, surface.CanPresent);
         GpuTexturePair.CheckFits(device, pairs);
@@ -45,7 +45,7 @@ public static class WindowViewer
         return 0;
     }
 
-    private static void RunLoop(XlibWindow window, WindowRenderer renderer, ViewerSession session, int? frameLimit)
+    private static void RunLoop(IPlatformWindow window, WindowRenderer renderer, ViewerSession session, int? frameLimit)
     {
         var loaded = -1;
         var frames = 0;

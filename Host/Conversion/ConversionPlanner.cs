@@ -22,6 +22,7 @@ internal static class ConversionPlanner
     {
         var selection = new FileSelection(request.Include, request.Exclude);
         var guard = new OutputPathGuard(request.OutputRoot);
+        var names = new PortableOutputNames();
         var manifest = ConversionManifest.LoadMerged(guard.Root, warn);
         var textures = new List<PlannedTexture>();
         var notSelected = 0;
@@ -50,6 +51,11 @@ internal static class ConversionPlanner
             if (UnconvertibleFormats.NameOf(relative) is { } format)
             {
                 textures.Add(new(relative, source, null, PlannedAction.Unsupported, $"{UnsupportedReason} ({format})"));
+                continue;
+            }
+            if ((PortableOutputNames.Problem(relative) ?? names.Claim(relative)) is { } unportable)
+            {
+                textures.Add(new(relative, source, null, PlannedAction.Fail, unportable));
                 continue;
             }
             string output;

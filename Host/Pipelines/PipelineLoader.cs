@@ -73,7 +73,12 @@ internal sealed class PipelineLoader
         }
         catch (YamlException ex)
         {
-            _errors.Add(new(new(path, ex.Start.Line, ex.Start.Column), $"YAML syntax error: {Describe(ex)}; check indentation and quoting near here"));
+            var description = Describe(ex);
+            // The usual cause on Windows: a path such as "C:\data" in double quotes, where YAML reads \d as an escape.
+            var advice = description.Contains("unknown escape character", StringComparison.Ordinal)
+                ? "inside double quotes a backslash starts an escape: write Windows paths in single quotes ('C:\\data'), unquoted, or with forward slashes (C:/data)"
+                : "check indentation and quoting near here";
+            _errors.Add(new(new(path, ex.Start.Line, ex.Start.Column), $"YAML syntax error: {description}; {advice}"));
             return null;
         }
     }

@@ -102,6 +102,22 @@ public sealed class PipelineLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_windows_path_in_double_quotes_is_rejected_with_the_quoting_that_works()
+    {
+        // Given a Windows path in double quotes, where YAML reads \d as an unknown escape
+        var error = Assert.Single(Reject("""
+            name: demo
+            steps:
+              - kind: probe
+                input: "C:\data\day"
+            """).Errors);
+
+        // Then the error names the line and says how to write the path instead
+        Assert.Equal(4, error.Where.Line);
+        Assert.Contains("write Windows paths in single quotes ('C:\\data'), unquoted, or with forward slashes (C:/data)", error.Message);
+    }
+
+    [Fact]
     public void Given_several_mistakes_When_loaded_Then_every_one_is_reported_in_file_order()
     {
         var errors = Reject("""

@@ -5,13 +5,11 @@ using StyleForge.Viewer.Vulkan;
 namespace StyleForge.Viewer.Window;
 
 /// <summary>
-/// The VkSurfaceKHR of an X11 window, with the VK_KHR_surface queries. Silk.NET.Vulkan has
+/// The VkSurfaceKHR of a viewer window (X11 or Win32), with the VK_KHR_surface queries. Silk.NET.Vulkan has
 /// the structs but not these functions, so they are loaded from the instance.
 /// </summary>
 internal sealed unsafe class WindowSurface : IDisposable
 {
-    public static readonly string[] InstanceExtensions = ["VK_KHR_surface", "VK_KHR_xlib_surface"];
-
     private readonly VulkanInstance _instance;
     private readonly delegate* unmanaged<Instance, SurfaceKHR, AllocationCallbacks*, void> _destroy;
     private readonly delegate* unmanaged<PhysicalDevice, uint, SurfaceKHR, Bool32*, Result> _support;
@@ -19,11 +17,9 @@ internal sealed unsafe class WindowSurface : IDisposable
     private readonly delegate* unmanaged<PhysicalDevice, SurfaceKHR, uint*, SurfaceFormatKHR*, Result> _formats;
     private readonly delegate* unmanaged<PhysicalDevice, SurfaceKHR, uint*, PresentModeKHR*, Result> _presentModes;
 
-    public WindowSurface(VulkanInstance instance, XlibWindow window)
+    public WindowSurface(VulkanInstance instance, IPlatformWindow window)
     {
         _instance = instance;
-        var create = (delegate* unmanaged<Instance, XlibSurfaceCreateInfoKHR*, AllocationCallbacks*, SurfaceKHR*, Result>)
-            instance.Function("vkCreateXlibSurfaceKHR");
         _destroy = (delegate* unmanaged<Instance, SurfaceKHR, AllocationCallbacks*, void>)instance.Function("vkDestroySurfaceKHR");
         _support = (delegate* unmanaged<PhysicalDevice, uint, SurfaceKHR, Bool32*, Result>)
             instance.Function("vkGetPhysicalDeviceSurfaceSupportKHR");
@@ -33,16 +29,7 @@ internal sealed unsafe class WindowSurface : IDisposable
             instance.Function("vkGetPhysicalDeviceSurfaceFormatsKHR");
         _presentModes = (delegate* unmanaged<PhysicalDevice, SurfaceKHR, uint*, PresentModeKHR*, Result>)
             instance.Function("vkGetPhysicalDeviceSurfacePresentModesKHR");
-
-        var info = new XlibSurfaceCreateInfoKHR
-        {
-            SType = StructureType.XlibSurfaceCreateInfoKhr,
-            Dpy = (nint*)window.Display,
-            Window = window.Handle,
-        };
-        SurfaceKHR surface;
-        VulkanCall.Check(create(instance.Handle, &info, null, &surface), "vkCreateXlibSurfaceKHR");
-        Handle = surface;
+        Handle = window.CreateSurface(instance);
     }
 
     public SurfaceKHR Handle { get; }

@@ -1,9 +1,11 @@
 using System.Text;
+using Silk.NET.Vulkan;
+using StyleForge.Viewer.Vulkan;
 
 namespace StyleForge.Viewer.Window;
 
 /// <summary>An X11 connection and one top-level window on it.</summary>
-internal sealed unsafe class XlibWindow : IDisposable
+internal sealed unsafe class XlibWindow : IPlatformWindow
 {
     private static readonly Lazy<int> ThreadsInitialised = new(Xlib.XInitThreads);
 
@@ -36,11 +38,6 @@ internal sealed unsafe class XlibWindow : IDisposable
     /// <exception cref="DisplayUnavailableException">No display is configured or it cannot be opened.</exception>
     public static XlibWindow Open(string? displayName, int width, int height)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            throw new DisplayUnavailableException(
-                "The viewer window is implemented for X11 on Linux only; render a contact sheet instead.");
-        }
         var name = string.IsNullOrEmpty(displayName) ? Environment.GetEnvironmentVariable("DISPLAY") : displayName;
         if (string.IsNullOrEmpty(name))
         {
@@ -80,6 +77,8 @@ internal sealed unsafe class XlibWindow : IDisposable
         Xlib.XFlush(display);
         return window;
     }
+
+    public string SurfaceExtension => "VK_KHR_xlib_surface";
 
     public bool HasPendingEvents => Xlib.XPending(Display) > 0;
 
@@ -145,6 +144,21 @@ internal sealed unsafe class XlibWindow : IDisposable
             default:
                 return new WindowEvent(WindowEventKind.Other);
         }
+    }
+
+    public SurfaceKHR CreateSurface(VulkanInstance instance)
+    {
+        var create = (delegate* unmanaged<Instance, XlibSurfaceCreateInfoKHR*, AllocationCallbacks*, SurfaceKHR*, Result>)
+            instance.Function("vkCreateXlibSurfaceKHR");
+        var info = new XlibSurfaceCreateInfoKHR
+        {
+            SType = StructureType.XlibSurfaceCreateInfoKhr,
+            Dpy = (nint*)Display,
+            Window = Handle,
+        };
+        SurfaceKHR surface;
+        VulkanCall.Check(create(instance.Handle, &info, null, &surface), "vkCreateXlibSurfaceKHR");
+        return surface;
     }
 
     public void Dispose()

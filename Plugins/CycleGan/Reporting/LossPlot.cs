@@ -13,7 +13,16 @@ internal static class LossPlot
     /// <summary>Draws the loss curves of <paramref name="csvPath"/> into <paramref name="pngPath"/>, replacing it by a rename.</summary>
     public static void Write(string csvPath, string pngPath)
     {
-        var rows = File.ReadLines(csvPath).ToList();
+        // The loss log keeps the file open for writing during training. File.ReadLines shares for reading only,
+        // which Windows refuses while a writer holds the file ("being used by another process"); Linux has no such lock.
+        var rows = new List<string>();
+        using (var reader = new StreamReader(new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite)))
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                rows.Add(line);
+            }
+        }
         if (rows.Count < 2)
         {
             return;
