@@ -1,9 +1,10 @@
 using StyleForge.Plugins;
 using StyleForge.Plugins.CycleGan;
 using StyleForge.Plugins.CycleGan.Benchmarks;
-using StyleForge.Plugins.CycleGan.Export;
-using StyleForge.Plugins.CycleGan.Runtime;
 using StyleForge.Plugins.CycleGan.Training;
+using StyleForge.Plugins.GanKit;
+using StyleForge.Plugins.GanKit.Export;
+using StyleForge.Plugins.GanKit.Runtime;
 
 [assembly: StyleForgePlugin(typeof(CycleGanPlugin))]
 

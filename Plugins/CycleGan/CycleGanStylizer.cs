@@ -1,5 +1,5 @@
-using StyleForge.Plugins.CycleGan.Inference;
-using StyleForge.Plugins.CycleGan.Model;
+using StyleForge.Plugins.GanKit.Inference;
+using StyleForge.Plugins.GanKit.Model;
 using static TorchSharp.torch;
 
 namespace StyleForge.Plugins.CycleGan;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using StyleForge.Plugins.CycleGan.Runtime;
+using StyleForge.Plugins.GanKit.Benchmarks;
+using StyleForge.Plugins.GanKit.Runtime;
 
 namespace StyleForge.Plugins.CycleGan.Benchmarks;
 

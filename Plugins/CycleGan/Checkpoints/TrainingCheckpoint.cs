@@ -1,5 +1,7 @@
 using System.Text.Json;
 using StyleForge.Plugins.CycleGan.Training;
+using StyleForge.Plugins.GanKit.Checkpoints;
+using StyleForge.Plugins.GanKit.Training;
 using static TorchSharp.torch;
 
 namespace StyleForge.Plugins.CycleGan.Checkpoints;

@@ -1,7 +1,10 @@
 using StyleForge.Plugins.CycleGan.Checkpoints;
-using StyleForge.Plugins.CycleGan.Export;
-using StyleForge.Plugins.CycleGan.Reporting;
-using StyleForge.Plugins.CycleGan.Runtime;
+using StyleForge.Plugins.GanKit;
+using StyleForge.Plugins.GanKit.Checkpoints;
+using StyleForge.Plugins.GanKit.Export;
+using StyleForge.Plugins.GanKit.Reporting;
+using StyleForge.Plugins.GanKit.Runtime;
+using StyleForge.Plugins.GanKit.Training;
 using static TorchSharp.torch;
 
 namespace StyleForge.Plugins.CycleGan.Training;
@@ -42,7 +45,7 @@ internal sealed class CycleGanTraining
         using var threads = IntraOpThreads.Use(intraOpThreads);
         using var domainA = DomainImages.Load(_request.DomainA, "A", _settings.LoadSize, device, log, cancellation);
         using var domainB = DomainImages.Load(_request.DomainB, "B", _settings.LoadSize, device, log, cancellation);
-        var schedule = LearningRateSchedule.For(_settings, Math.Max(domainA.Count, domainB.Count));
+        var schedule = _settings.Schedule(Math.Max(domainA.Count, domainB.Count));
         if (resumeState is not null && resumeState.Schedule != schedule)
         {
             throw new PluginException(
@@ -157,7 +160,7 @@ internal sealed class CycleGanTraining
         var csv = Path.Combine(_request.OutputDirectory, LossLog.FileName);
         try
         {
-            LossPlot.Write(csv, Path.Combine(_request.OutputDirectory, LossPlot.FileName));
+            LossPlot.Write(csv, Path.Combine(_request.OutputDirectory, LossPlot.FileName), "CycleGAN");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -1,5 +1,7 @@
-using StyleForge.Plugins.CycleGan.Model;
-using StyleForge.Plugins.CycleGan.Reporting;
+using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Reporting;
+using StyleForge.Plugins.GanKit.Runtime;
+using StyleForge.Plugins.GanKit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
