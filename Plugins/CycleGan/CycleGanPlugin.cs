@@ -4,6 +4,7 @@ using StyleForge.Plugins.CycleGan.Benchmarks;
 using StyleForge.Plugins.CycleGan.Training;
 using StyleForge.Plugins.GanKit;
 using StyleForge.Plugins.GanKit.Export;
+using StyleForge.Plugins.GanKit.Inference;
 using StyleForge.Plugins.GanKit.Runtime;
 
 [assembly: StyleForgePlugin(typeof(CycleGanPlugin))]
@@ -49,7 +50,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
         // Every core unless told otherwise.
         TorchSharp.torch.set_num_threads(settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount);
         var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, device);
-        return new CycleGanStylizer(generator, device);
+        return new GeneratorStylizer(generator, device, "CycleGAN");
     }
 
     /// <inheritdoc />
