@@ -27,4 +27,7 @@ internal sealed class BenchmarkArguments
         }
         return value;
     }
+
+    /// <summary>The text under <paramref name="key"/>, or <paramref name="fallback"/> when absent.</summary>
+    public string Text(string key, string fallback) => _values.TryGetValue(key, out var text) ? text : fallback;
 }

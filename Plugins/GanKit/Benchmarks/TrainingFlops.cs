@@ -26,6 +26,19 @@ internal static class TrainingFlops
             + Convolution(ngf, 3, 7, height, width);
     }
 
+    /// <summary>
+    /// FLOPs of the generator's encoder from the input up to and including layer <paramref name="lastLayer"/> (CUT's
+    /// nce_layers indexing: 1 is the first convolution, 4 and 7 the downsamples, 10 onwards the residual blocks).
+    /// </summary>
+    public static long EncoderForward(int height, int width, int ngf, int lastLayer)
+    {
+        long h2 = height / 2, w2 = width / 2, h4 = height / 4, w4 = width / 4;
+        var total = lastLayer >= 1 ? Convolution(3, ngf, 7, height, width) : 0;
+        total += lastLayer >= 4 ? Convolution(ngf, 2 * ngf, 3, h2, w2) : 0;
+        total += lastLayer >= 7 ? Convolution(2 * ngf, 4 * ngf, 3, h4, w4) : 0;
+        return total + (Math.Max(0, lastLayer - 9) * 2 * Convolution(4 * ngf, 4 * ngf, 3, h4, w4));
+    }
+
     /// <summary>FLOPs of one PatchGAN discriminator forward pass on a square input of side <paramref name="size"/>.</summary>
     public static long DiscriminatorForward(int size, int ndf, int layers)
     {

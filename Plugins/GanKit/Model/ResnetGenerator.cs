@@ -101,6 +101,49 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
         }
     }
 
+    /// <summary>
+    /// Layers 0 to this index form the encoder: the input padding, the first convolution, both downsamples and every
+    /// residual block. CUT's nce_layers index this same sequence (the reference's ResNet generator without antialiasing).
+    /// </summary>
+    public int LastEncoderLayer => 9 + Architecture.Blocks;
+
+    /// <summary>Channels of the activation after zero-based layer <paramref name="layer"/> of the encoder.</summary>
+    public long ChannelsAfter(int layer) => layer switch
+    {
+        0 => 3,
+        <= 3 => Architecture.Ngf,
+        <= 6 => Architecture.Ngf * 2,
+        _ when layer <= LastEncoderLayer => Architecture.Ngf * 4,
+        _ => throw new ArgumentOutOfRangeException(nameof(layer), layer, $"the encoder's layers are 0 to {LastEncoderLayer}"),
+    };
+
+    /// <summary>
+    /// Runs the encoder up to the last of <paramref name="layers"/> (ascending, each at most <see cref="LastEncoderLayer"/>)
+    /// and returns the activation after each of them. As in the reference, a norm layer's output is taken before the
+    /// ReLU that follows it runs in place, so it reads as rectified.
+    /// </summary>
+    public IReadOnlyList<Tensor> Encode(Tensor input, IReadOnlyList<int> layers)
+    {
+        _statistics?.BeginPass();
+        var features = new List<Tensor>(layers.Count);
+        var current = input;
+        var index = 0;
+        foreach (var (_, layer) in model.named_children())
+        {
+            if (index > layers[^1])
+            {
+                break;
+            }
+            current = ((Module<Tensor, Tensor>)layer).forward(current);
+            if (layers.Contains(index))
+            {
+                features.Add(current);
+            }
+            index++;
+        }
+        return features;
+    }
+
     public override Tensor forward(Tensor input)
     {
         _statistics?.BeginPass();

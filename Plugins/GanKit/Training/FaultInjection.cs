@@ -17,6 +17,9 @@ internal sealed class FaultInjection
 
     private FaultInjection(HashSet<long> attempts) => _attempts = attempts;
 
+    /// <summary>Faults at the given 1-based update <paramref name="attempts"/>, for tests that drive an iteration directly.</summary>
+    public static FaultInjection At(params long[] attempts) => new([.. attempts]);
+
     /// <summary>The faults the environment asks for; throws <see cref="PluginException"/> for a malformed list.</summary>
     public static FaultInjection FromEnvironment()
     {

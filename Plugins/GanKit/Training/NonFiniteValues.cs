@@ -16,6 +16,14 @@ internal static class NonFiniteValues
     public static string? FirstInWeights(IEnumerable<(string Name, nn.Module Module)> networks) =>
         First(networks, parameter => parameter);
 
+    /// <summary>"loss D_A = NaN" for the first loss that is not finite, or null when all are.</summary>
+    public static string? FirstInLosses(IReadOnlyDictionary<string, double> losses) =>
+        losses.Where(pair => !double.IsFinite(pair.Value)).Select(pair => $"loss {pair.Key} = {pair.Value}").FirstOrDefault();
+
+    /// <summary>"the gradient of G_A model.18.weight (…)" for the first non-finite gradient, or null when all are finite.</summary>
+    public static string? GradientOf(IEnumerable<(string Name, nn.Module Module)> networks) =>
+        FirstInGradients(networks) is string where ? "the gradient of " + where : null;
+
     private static string? First(IEnumerable<(string Name, nn.Module Module)> networks, Func<Tensor, Tensor?> select)
     {
         using var scope = NewDisposeScope();

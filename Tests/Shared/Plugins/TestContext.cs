@@ -1,6 +1,6 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.CycleGan.Tests;
+namespace StyleForge.Tests;
 
 /// <summary>
 /// A plugin context that records progress synchronously (IProgress reports arrive on the training

@@ -1,6 +1,6 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.CycleGan.Tests;
+namespace StyleForge.Tests;
 
 /// <summary>A texture set of procedurally drawn textures, so tests need no image files or decoder.</summary>
 internal sealed class GeneratedTextures : ITextureSet
