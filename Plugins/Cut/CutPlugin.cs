@@ -33,6 +33,7 @@ public sealed class CutPlugin : ITrainableStylizerPlugin, IBenchmarkProvider
     {
         // Before libtorch loads: spinning OpenMP threads make training far faster on an idle machine and far slower on a busy one.
         context.Log.Info(OpenMpWaitPolicy.Apply());
+        LibTorchResidency.EnsureSingleCopy();
         return new CutTraining(request, context).Run();
     }
 
@@ -50,6 +51,7 @@ public sealed class CutPlugin : ITrainableStylizerPlugin, IBenchmarkProvider
                 "(--a B --b A) and convert a2b with it, or use cyclegan, which learns both directions.");
         }
         OpenMpWaitPolicy.Apply();
+        LibTorchResidency.EnsureSingleCopy();
         var device = TorchDevice.Resolve(request.Options.GetText("device"), context.Device);
         var threads = (int)request.Options.GetInteger("threads");
         TorchSharp.torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);

@@ -34,6 +34,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
     {
         // Before libtorch loads: spinning OpenMP threads make training far faster on an idle machine and far slower on a busy one.
         context.Log.Info(OpenMpWaitPolicy.Apply());
+        LibTorchResidency.EnsureSingleCopy();
         return new CycleGanTraining(request, context).Run();
     }
 
@@ -45,6 +46,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
             throw new PluginException("cyclegan needs a trained model: pass the folder 'styleforge train --out' wrote.");
         }
         OpenMpWaitPolicy.Apply();
+        LibTorchResidency.EnsureSingleCopy();
         var settings = TrainingSettings.From(request.Options);
         var device = TorchDevice.Resolve(settings.Device, context.Device);
         // Every core unless told otherwise.

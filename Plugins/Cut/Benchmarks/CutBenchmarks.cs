@@ -20,6 +20,7 @@ internal static class CutBenchmarks
     public static string Run(string name, IReadOnlyDictionary<string, string> arguments, IPluginContext context)
     {
         OpenMpWaitPolicy.Apply();
+        LibTorchResidency.EnsureSingleCopy();
         var parsed = new BenchmarkArguments(name, arguments);
         object result = name switch
         {

@@ -16,6 +16,7 @@ internal sealed class CycleGanBenchmarks
     public string Run(string name, IReadOnlyDictionary<string, string> arguments, IPluginContext context)
     {
         OpenMpWaitPolicy.Apply();
+        LibTorchResidency.EnsureSingleCopy();
         var parsed = new BenchmarkArguments(name, arguments);
         object result = name switch
         {
