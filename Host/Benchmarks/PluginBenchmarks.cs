@@ -6,10 +6,12 @@ namespace StyleForge.Host.Benchmarks;
 /// <summary>Finds the plugin that offers a named benchmark through <see cref="IBenchmarkProvider"/>.</summary>
 internal static class PluginBenchmarks
 {
-    public static (LoadedPlugin Plugin, IBenchmarkProvider Provider)? Find(PluginCatalog catalog, string name) =>
+    /// <summary>The plugin offering benchmark <paramref name="name"/>; <paramref name="preferred"/> when it is one of several that do.</summary>
+    public static (LoadedPlugin Plugin, IBenchmarkProvider Provider)? Find(PluginCatalog catalog, string name, string? preferred = null) =>
         catalog.Plugins
             .Select(p => (Plugin: p, Provider: p.Instance as IBenchmarkProvider))
             .Where(p => p.Provider is not null && p.Provider.Benchmarks.Contains(name, StringComparer.OrdinalIgnoreCase))
+            .OrderByDescending(p => string.Equals(p.Plugin.Name, preferred, StringComparison.OrdinalIgnoreCase))
             .Select(p => ((LoadedPlugin, IBenchmarkProvider)?)(p.Plugin, p.Provider!))
             .FirstOrDefault();
 

@@ -24,8 +24,9 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     /// <summary>
     /// The CLI parses strictly, so a plugin benchmark's own flags (bench train --size 64) would be
     /// rejected as unknown. For any benchmark but the host's (convert, dds), the arguments after the name are moved
-    /// behind a "--" so they reach the plugin untouched; only the host's --plugins DIR stays in
-    /// front, since it decides which plugins are loaded. Other verbs' arguments are returned as they were.
+    /// behind a "--" so they reach the plugin untouched; only the host's --plugins DIR and --plugin NAME stay in
+    /// front, since they decide which plugins are loaded and which of them runs a benchmark that several offer.
+    /// Other verbs' arguments are returned as they were.
     /// </summary>
     public static IReadOnlyList<string> SeparatePluginArguments(IReadOnlyList<string> args)
     {
@@ -39,12 +40,12 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         var plugin = new List<string>();
         for (var i = 2; i < args.Count; i++)
         {
-            if (args[i] == "--plugins" && i + 1 < args.Count)
+            if (args[i] is "--plugins" or "--plugin" && i + 1 < args.Count)
             {
                 host.Add(args[i]);
                 host.Add(args[++i]);
             }
-            else if (args[i].StartsWith("--plugins=", StringComparison.Ordinal))
+            else if (args[i].StartsWith("--plugins=", StringComparison.Ordinal) || args[i].StartsWith("--plugin=", StringComparison.Ordinal))
             {
                 host.Add(args[i]);
             }
@@ -95,7 +96,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--plugin <NAME>")]
-        [Description("convert: the plugin to initialise a model with when --model is absent. Example: --plugin cyclegan")]
+        [Description("convert: the plugin to initialise a model with when --model is absent; other benchmarks: the plugin that runs it when several offer it. Example: --plugin cut")]
         [DefaultValue("cyclegan")]
         public string Plugin { get; init; } = "cyclegan";
 
@@ -221,7 +222,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
 
     private int RunPluginBenchmark(Catalog.PluginCatalog catalog, Settings settings, CommandContext context, CancellationToken cancellation)
     {
-        var found = PluginBenchmarks.Find(catalog, settings.Name);
+        var found = PluginBenchmarks.Find(catalog, settings.Name, settings.Plugin);
         if (found is null)
         {
             var unloaded = catalog.Failures.Count == 0 ? ""

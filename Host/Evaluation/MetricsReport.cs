@@ -7,7 +7,8 @@ namespace StyleForge.Host.Evaluation;
 /// <summary>
 /// metrics.json: the model's scores, the baselines' scores on the same files, the gain over the
 /// better baseline (the one with the higher mean PSNR), and a warning for every baseline the model scores below,
-/// light metrics included.
+/// light metrics included. <paramref name="Compared"/> holds further models scored on the same files (null when none),
+/// each warned about the same way.
 /// </summary>
 internal sealed record MetricsReport(
     ScoredSet Model,
@@ -16,7 +17,8 @@ internal sealed record MetricsReport(
     double? PsnrGainDb,
     double? SsimGain,
     string Method,
-    IReadOnlyList<string>? Warnings = null)
+    IReadOnlyList<string>? Warnings = null,
+    IReadOnlyList<ScoredSet>? Compared = null)
 {
     public const string FileName = "metrics.json";
 
@@ -28,12 +30,17 @@ internal sealed record MetricsReport(
         "2 hits / (2 hits + false alarms + misses) over all windows; glow error = mean |Y - Y truth| inside each lamp's glow, mean over scenes " +
         "with a lamp; checkerboard = mean over 8x8 tiles of the RMS spread of the four 2x2 phase means of Y, reported as the ratio to the truth's.";
 
-    public static MetricsReport Create(ScoredSet model, IReadOnlyList<ScoredSet> baselines)
+    public static MetricsReport Create(ScoredSet model, IReadOnlyList<ScoredSet> baselines, IReadOnlyList<ScoredSet>? compared = null)
     {
         var best = baselines.Where(b => b.MeanPsnr is not null).MaxBy(b => b.MeanPsnr);
+        var others = compared is { Count: > 0 } ? compared : null;
+        var warnings = (others ?? []).Prepend(model).SelectMany(m => BelowBaselines(m, baselines)).ToList();
         return new MetricsReport(model, baselines, best?.Name,
-            model.MeanPsnr - best?.MeanPsnr, model.MeanSsim - best?.MeanSsim, MethodDescription, BelowBaselines(model, baselines));
+            model.MeanPsnr - best?.MeanPsnr, model.MeanSsim - best?.MeanSsim, MethodDescription, warnings, others);
     }
+
+    /// <summary>The model, then the compared models, then the baselines: the rows of every metrics table.</summary>
+    public IEnumerable<ScoredSet> AllSets => (Compared ?? []).Prepend(Model).Concat(Baselines);
 
     /// <summary>
     /// "cyclegan scores below colortransfer in PSNR (12.20 dB against 15.97 dB)" for each metric and baseline the model

@@ -41,7 +41,7 @@ internal static class MetricsTable
     public static IRenderable Summary(MetricsReport report)
     {
         var light = report.Model.Light is not null;
-        var table = new Table().Title("model against baselines (held-out truth)")
+        var table = new Table().Title(report.Compared is null ? "model against baselines (held-out truth)" : "models against baselines (held-out truth)")
             .AddColumn("method").AddColumn(new TableColumn("images").RightAligned())
             .AddColumn(new TableColumn("mean PSNR dB").RightAligned()).AddColumn(new TableColumn("mean SSIM").RightAligned());
         if (light)
@@ -63,10 +63,9 @@ internal static class MetricsTable
             }
             table.AddRow(cells.ToArray());
         }
-        Row(report.Model, bold: true);
-        foreach (var baseline in report.Baselines)
+        foreach (var set in report.AllSets)
         {
-            Row(baseline, bold: false);
+            Row(set, bold: !report.Baselines.Contains(set));
         }
         if (report.BestBaseline is not null)
         {

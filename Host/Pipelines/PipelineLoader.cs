@@ -304,18 +304,19 @@ internal sealed class PipelineLoader
             }
             return Convert(stepId, key, key.Default, null, runDirectory, produced);
         }
-        if (key.Type == StepKeyType.TextList && node is YamlSequenceNode list)
+        if (key.Type is StepKeyType.TextList or StepKeyType.InputPathList && node is YamlSequenceNode list)
         {
             var items = new List<string>();
             foreach (var item in list.Children)
             {
                 if (item is YamlScalarNode { Value: { } text })
                 {
-                    items.Add(text);
+                    items.Add(key.Type == StepKeyType.TextList ? text
+                        : (string)Convert(stepId, key with { Type = StepKeyType.InputPath }, text, item, runDirectory, produced)!);
                 }
                 else
                 {
-                    _errors.Add(new(At(item), $"'{key.Name}' of step '{stepId}' must be a list of texts"));
+                    _errors.Add(new(At(item), $"'{key.Name}' of step '{stepId}' must be a list of {(key.Type == StepKeyType.TextList ? "texts" : "paths")}"));
                 }
             }
             return items;
@@ -375,6 +376,8 @@ internal sealed class PipelineLoader
                 return null;
             case StepKeyType.TextList:
                 return new List<string> { text };
+            case StepKeyType.InputPathList:
+                return new List<string> { (string)Convert(stepId, key with { Type = StepKeyType.InputPath }, text, node, runDirectory, produced)! };
             case StepKeyType.InputPath:
                 var input = ResolvePath(text, runDirectory);
                 var exists = key.IsFile ? File.Exists(input) : Directory.Exists(input) || File.Exists(input);

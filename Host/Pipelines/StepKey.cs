@@ -14,6 +14,8 @@ internal enum StepKeyType
     OutputPath,
     /// <summary>A single text or a list of texts.</summary>
     TextList,
+    /// <summary>A single input path or a list of them, each checked as <see cref="InputPath"/>.</summary>
+    InputPathList,
 }
 
 /// <summary>A key a pipeline step accepts.</summary>

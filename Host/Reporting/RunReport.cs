@@ -89,7 +89,7 @@ internal static class RunReport
             html.Append("<th>lit-window F1</th><th>lit windows hit / false / missed</th><th>glow error</th><th>checkerboard vs truth</th>");
         }
         html.Append("</tr>");
-        foreach (var set in metrics.Baselines.Prepend(metrics.Model))
+        foreach (var set in metrics.AllSets)
         {
             html.Append("<tr><td>").Append(Encode(set.Name)).Append("</td><td>").Append(set.Images.Count.ToString(CultureInfo.InvariantCulture))
                 .Append("</td><td>").Append(MetricsTable.Format(set.MeanPsnr, "0.00")).Append("</td><td>")
@@ -116,15 +116,15 @@ internal static class RunReport
     {
         html.Append("<h2>Test set: before, after, truth</h2>");
         var before = TextureFolder.Open(sources.Before);
-        var columns = new List<(string Title, string? Directory)>
-        {
-            ("before", sources.Before), ("after (model)", sources.After), ("truth", sources.Truth),
-            ("baseline", sources.Baseline), ("cycle (after, converted back)", sources.Cycle),
-        }.Where(c => c.Directory is not null && Directory.Exists(c.Directory)).ToList();
+        var columns = new List<(string Title, string? Directory)> { ("before", sources.Before), ("after (model)", sources.After) };
+        // Other models compared in the metrics sit beside the model, each in its own column.
+        columns.AddRange((metrics?.Compared ?? []).Select(set => ($"after ({set.Name})", (string?)set.PredictionDirectory)));
+        columns.AddRange([("truth", sources.Truth), ("baseline", sources.Baseline), ("cycle (after, converted back)", sources.Cycle)]);
+        columns.RemoveAll(c => c.Directory is null || !Directory.Exists(c.Directory));
         var scores = metrics?.Model.Images.ToDictionary(i => i.Path, StringComparer.Ordinal) ?? new Dictionary<string, ImageScore>();
         var masks = metrics?.Model.Light?.MaskDirectory;
         // Each column that was scored (the model, and the baselines: "before" is the identity baseline) shows its own lit windows.
-        var scoredSets = metrics is null ? [] : metrics.Baselines.Prepend(metrics.Model).ToList();
+        var scoredSets = metrics is null ? [] : metrics.AllSets.ToList();
         var columnScores = columns.ToDictionary(c => c.Title, c => scoredSets.FirstOrDefault(set => SamePath(set.PredictionDirectory, c.Directory!))
             ?.Images.ToDictionary(i => i.Path, StringComparer.Ordinal));
         if (masks is not null)

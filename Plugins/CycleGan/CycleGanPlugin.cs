@@ -1,9 +1,11 @@
 using StyleForge.Plugins;
 using StyleForge.Plugins.CycleGan;
 using StyleForge.Plugins.CycleGan.Benchmarks;
-using StyleForge.Plugins.CycleGan.Export;
-using StyleForge.Plugins.CycleGan.Runtime;
 using StyleForge.Plugins.CycleGan.Training;
+using StyleForge.Plugins.GanKit;
+using StyleForge.Plugins.GanKit.Export;
+using StyleForge.Plugins.GanKit.Inference;
+using StyleForge.Plugins.GanKit.Runtime;
 
 [assembly: StyleForgePlugin(typeof(CycleGanPlugin))]
 
@@ -32,6 +34,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
     {
         // Before libtorch loads: spinning OpenMP threads make training far faster on an idle machine and far slower on a busy one.
         context.Log.Info(OpenMpWaitPolicy.Apply());
+        LibTorchResidency.EnsureSingleCopy();
         return new CycleGanTraining(request, context).Run();
     }
 
@@ -43,12 +46,13 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
             throw new PluginException("cyclegan needs a trained model: pass the folder 'styleforge train --out' wrote.");
         }
         OpenMpWaitPolicy.Apply();
+        LibTorchResidency.EnsureSingleCopy();
         var settings = TrainingSettings.From(request.Options);
         var device = TorchDevice.Resolve(settings.Device, context.Device);
         // Every core unless told otherwise.
         TorchSharp.torch.set_num_threads(settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount);
         var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, device);
-        return new CycleGanStylizer(generator, device);
+        return new GeneratorStylizer(generator, device, "CycleGAN");
     }
 
     /// <inheritdoc />

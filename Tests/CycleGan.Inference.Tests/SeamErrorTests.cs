@@ -1,5 +1,6 @@
 using StyleForge.Plugins.CycleGan.Benchmarks;
-using StyleForge.Plugins.CycleGan.Inference;
+using StyleForge.Plugins.GanKit.Benchmarks;
+using StyleForge.Plugins.GanKit.Inference;
 
 namespace StyleForge.CycleGan.Inference.Tests;
 

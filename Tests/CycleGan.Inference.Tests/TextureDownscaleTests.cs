@@ -1,6 +1,7 @@
-using StyleForge.Plugins.CycleGan.Benchmarks;
 using StyleForge.Plugins;
-using StyleForge.Plugins.CycleGan.Inference;
+using StyleForge.Plugins.CycleGan.Benchmarks;
+using StyleForge.Plugins.GanKit.Benchmarks;
+using StyleForge.Plugins.GanKit.Inference;
 
 namespace StyleForge.CycleGan.Inference.Tests;
 

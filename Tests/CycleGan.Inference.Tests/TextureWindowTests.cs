@@ -1,6 +1,6 @@
 using StyleForge.Plugins;
-using StyleForge.Plugins.CycleGan.Inference;
-using StyleForge.Plugins.CycleGan.Model;
+using StyleForge.Plugins.GanKit.Inference;
+using StyleForge.Plugins.GanKit.Model;
 
 namespace StyleForge.CycleGan.Inference.Tests;
 

@@ -1,4 +1,4 @@
-using StyleForge.Plugins.CycleGan.Inference;
+using StyleForge.Plugins.GanKit.Inference;
 
 namespace StyleForge.CycleGan.Inference.Tests;
 

@@ -1,7 +1,8 @@
-using StyleForge.Plugins.CycleGan.Benchmarks;
 using StyleForge.Plugins;
-using StyleForge.Plugins.CycleGan.Inference;
-using StyleForge.Plugins.CycleGan.Model;
+using StyleForge.Plugins.CycleGan.Benchmarks;
+using StyleForge.Plugins.GanKit.Benchmarks;
+using StyleForge.Plugins.GanKit.Inference;
+using StyleForge.Plugins.GanKit.Model;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
 using StyleForge.Plugins.CycleGan.Benchmarks;
+using StyleForge.Plugins.GanKit.Benchmarks;
 
 namespace StyleForge.CycleGan.Inference.Tests;
 

@@ -1,5 +1,5 @@
-using StyleForge.Plugins.CycleGan.Model;
-using StyleForge.Plugins.CycleGan.Runtime;
+using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Runtime;
 using static TorchSharp.torch;
 
 namespace StyleForge.CycleGan.Tests;

@@ -1,4 +1,5 @@
 using StyleForge.Plugins.CycleGan.Checkpoints;
+using StyleForge.Plugins.GanKit.Checkpoints;
 
 namespace StyleForge.CycleGan.Tests;
 

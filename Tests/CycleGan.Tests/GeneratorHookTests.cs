@@ -1,4 +1,4 @@
-using StyleForge.Plugins.CycleGan.Model;
+using StyleForge.Plugins.GanKit.Model;
 using static TorchSharp.torch;
 
 namespace StyleForge.CycleGan.Tests;

@@ -1,4 +1,5 @@
 using StyleForge.Plugins.CycleGan.Training;
+using StyleForge.Plugins.GanKit.Training;
 using static TorchSharp.torch;
 
 namespace StyleForge.CycleGan.Tests;

@@ -1,4 +1,5 @@
 using StyleForge.Plugins.CycleGan.Training;
+using StyleForge.Plugins.GanKit.Training;
 
 namespace StyleForge.CycleGan.Tests;
 
@@ -9,7 +10,7 @@ public sealed class LearningRateScheduleTests
     public void Iterations_mode_is_constant_for_the_first_half_then_decays_linearly()
     {
         // Given 10 iterations at base rate 1
-        var schedule = LearningRateSchedule.For(TrainingSettings.From(TinyRun.Options(("iterations", "10"), ("lr", "1"))), 3);
+        var schedule = TrainingSettings.From(TinyRun.Options(("iterations", "10"), ("lr", "1"))).Schedule(3);
 
         // When the rates are listed
         var rates = Enumerable.Range(0, 10).Select(i => schedule.RateAt(i)).ToArray();
@@ -28,7 +29,7 @@ public sealed class LearningRateScheduleTests
     {
         // Given the reference's 100 + 100 epochs, a larger domain of 5 textures and batch size 2 (3 iterations per epoch)
         var settings = TrainingSettings.From(TinyRun.Options(("iterations", ""), ("lr", "0.0002"), ("batch_size", "2")));
-        var schedule = LearningRateSchedule.For(settings, 5);
+        var schedule = settings.Schedule(5);
 
         // Then the run is 600 iterations; epoch 100 (zero-based 99) is the last at full rate, epoch 101 gets 100/101 of it
         Assert.Equal(600, schedule.TotalIterations);

@@ -1,6 +1,7 @@
 using StyleForge.Plugins;
-using StyleForge.Plugins.CycleGan.Model;
 using StyleForge.Plugins.CycleGan.Training;
+using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Training;
 using static TorchSharp.torch;
 
 namespace StyleForge.CycleGan.Tests;

@@ -1,4 +1,5 @@
 using StyleForge.Plugins.CycleGan.Training;
+using StyleForge.Plugins.GanKit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,7 +1,8 @@
 using StyleForge.Plugins;
 using StyleForge.Plugins.CycleGan;
-using StyleForge.Plugins.CycleGan.Model;
 using StyleForge.Plugins.CycleGan.Training;
+using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Training;
 
 namespace StyleForge.CycleGan.Tests;
 

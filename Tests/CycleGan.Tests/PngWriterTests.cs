@@ -1,6 +1,6 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using StyleForge.Plugins.CycleGan.Reporting;
+using StyleForge.Plugins.GanKit.Reporting;
 
 namespace StyleForge.CycleGan.Tests;
 

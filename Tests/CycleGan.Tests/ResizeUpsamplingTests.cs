@@ -1,8 +1,8 @@
 using System.Text.Json;
 using StyleForge.Plugins;
 using StyleForge.Plugins.CycleGan;
-using StyleForge.Plugins.CycleGan.Export;
-using StyleForge.Plugins.CycleGan.Model;
+using StyleForge.Plugins.GanKit.Export;
+using StyleForge.Plugins.GanKit.Model;
 using static TorchSharp.torch;
 
 namespace StyleForge.CycleGan.Tests;

@@ -1,5 +1,6 @@
 using StyleForge.Plugins;
 using StyleForge.Plugins.CycleGan;
+using StyleForge.Plugins.GanKit;
 using static TorchSharp.torch;
 
 namespace StyleForge.CycleGan.Tests;

@@ -1,5 +1,5 @@
 using StyleForge.Plugins;
-using StyleForge.Plugins.CycleGan;
+using StyleForge.Plugins.GanKit;
 using Xunit;
 using TorchSharp;
 

@@ -1,5 +1,5 @@
 using StyleForge.Plugins;
-using StyleForge.Plugins.CycleGan.Reporting;
+using StyleForge.Plugins.GanKit.Reporting;
 
 namespace StyleForge.CycleGan.Tests;
 

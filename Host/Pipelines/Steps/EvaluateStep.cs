@@ -6,7 +6,7 @@ namespace StyleForge.Host.Pipelines.Steps;
 /// <summary>
 /// <c>kind: evaluate</c>: scores converted textures against held-out truth (PSNR, SSIM, and where the truth has light
 /// masks the light metrics), and scores the baselines on the same files, identity (the input itself) and ColorTransfer,
-/// so the gain is visible.
+/// so the gain is visible. Further models' conversions ('compare') are scored the same way and reported side by side.
 /// </summary>
 internal sealed class EvaluateStep : IPipelineStep
 {
@@ -24,6 +24,8 @@ internal sealed class EvaluateStep : IPipelineStep
         new StepKey("input", StepKeyType.InputPath, "the unconverted inputs of 'pred': the identity baseline, and what ColorTransfer converts", $"{{run}}/data/{DayNightSample.TestA}"),
         new StepKey("train_a", StepKeyType.InputPath, "domain A training folder for the ColorTransfer baseline", $"{{run}}/data/{DayNightSample.TrainA}"),
         new StepKey("train_b", StepKeyType.InputPath, "domain B training folder for the ColorTransfer baseline", $"{{run}}/data/{DayNightSample.TrainB}"),
+        new StepKey("name", StepKeyType.Text, "the model's name in the metrics; absent: the plugin of the last train step before this one"),
+        new StepKey("compare", StepKeyType.InputPathList, "optional: more folders of converted textures (other models), each scored like 'pred' and named by its folder's name"),
         new StepKey("baselines", StepKeyType.Boolean, "also score the identity and ColorTransfer baselines", "true"),
         new StepKey("out", StepKeyType.OutputPath, "the metrics JSON file to write", "{run}/" + MetricsReport.FileName) { IsFile = true },
     };
@@ -34,12 +36,10 @@ internal sealed class EvaluateStep : IPipelineStep
     {
         var truth = step.GetPath("truth");
         var lights = step.GetOptionalPath("lights") ?? DayNightSample.LightsBeside(truth);
-        var modelName = run.Document.Steps.LastOrDefault(s => s.Index < step.Index && s.Kind == "train")?.PluginName ?? "model";
-        var model = FolderEvaluator.Evaluate(modelName, step.GetPath("pred"), truth, lights, run.Cancellation);
-        if (model.Images.Count == 0)
-        {
-            throw new StepFailedException($"{step.Where}: step '{step.Id}': no file of {model.PredictionDirectory} has a match by relative path in {truth}");
-        }
+        var modelName = step.Has("name") ? step.GetText("name")
+            : run.Document.Steps.LastOrDefault(s => s.Index < step.Index && s.Kind == "train")?.PluginName ?? "model";
+        var model = Score(step, modelName, step.GetPath("pred"), truth, lights, run);
+        var compared = step.GetTexts("compare").Select(folder => Score(step, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder, truth, lights, run)).ToList();
         var baselines = new List<ScoredSet>();
         if (step.GetBoolean("baselines"))
         {
@@ -51,7 +51,7 @@ internal sealed class EvaluateStep : IPipelineStep
                 Path.Combine(run.RunDirectory, "baselines", ColorTransferPlugin), run);
             baselines.Add(FolderEvaluator.Evaluate(ColorTransferPlugin, converted, truth, lights, run.Cancellation));
         }
-        var report = MetricsReport.Create(model, baselines);
+        var report = MetricsReport.Create(model, baselines, compared);
         var output = step.GetPath("out");
         report.Write(output);
         run.Console.Output.Write(MetricsTable.Summary(report));
@@ -61,10 +61,20 @@ internal sealed class EvaluateStep : IPipelineStep
         {
             run.Console.Warn(warning);
         }
-        foreach (var set in baselines.Prepend(model).Where(s => !s.Complete || s.UnmatchedPredictions.Count > 0 || s.UnmatchedTruth.Count > 0))
+        foreach (var set in compared.Concat(baselines).Prepend(model).Where(s => !s.Complete || s.UnmatchedPredictions.Count > 0 || s.UnmatchedTruth.Count > 0))
         {
             EvaluationWarnings.Show(run.Console, set);
         }
-        return Task.FromResult(model.Complete ? 0 : 1);
+        return Task.FromResult(model.Complete && compared.All(c => c.Complete) ? 0 : 1);
+    }
+
+    private static ScoredSet Score(StepInvocation step, string name, string predictions, string truth, string? lights, PipelineRun run)
+    {
+        var scored = FolderEvaluator.Evaluate(name, predictions, truth, lights, run.Cancellation);
+        if (scored.Images.Count == 0)
+        {
+            throw new StepFailedException($"{step.Where}: step '{step.Id}': no file of {scored.PredictionDirectory} has a match by relative path in {truth}");
+        }
+        return scored;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using StyleForge.Plugins.CycleGan.Runtime;
+using StyleForge.Plugins.GanKit.Benchmarks;
+using StyleForge.Plugins.GanKit.Runtime;
 
 namespace StyleForge.Plugins.CycleGan.Benchmarks;
 
@@ -15,6 +16,7 @@ internal sealed class CycleGanBenchmarks
     public string Run(string name, IReadOnlyDictionary<string, string> arguments, IPluginContext context)
     {
         OpenMpWaitPolicy.Apply();
+        LibTorchResidency.EnsureSingleCopy();
         var parsed = new BenchmarkArguments(name, arguments);
         object result = name switch
         {

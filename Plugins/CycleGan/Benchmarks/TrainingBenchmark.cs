@@ -1,6 +1,8 @@
 using System.Diagnostics;
-using StyleForge.Plugins.CycleGan.Runtime;
 using StyleForge.Plugins.CycleGan.Training;
+using StyleForge.Plugins.GanKit.Benchmarks;
+using StyleForge.Plugins.GanKit.Runtime;
+using StyleForge.Plugins.GanKit.Training;
 using static TorchSharp.torch;
 
 namespace StyleForge.Plugins.CycleGan.Benchmarks;

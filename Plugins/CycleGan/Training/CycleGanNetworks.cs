@@ -1,6 +1,6 @@
-using StyleForge.Plugins.CycleGan.Model;
-using TorchSharp.Modules;
+using StyleForge.Plugins.GanKit.Model;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace StyleForge.Plugins.CycleGan.Training;

@@ -1,40 +1,41 @@
 using StyleForge.Plugins.CycleGan.Checkpoints;
-using StyleForge.Plugins.CycleGan.Export;
-using StyleForge.Plugins.CycleGan.Reporting;
-using StyleForge.Plugins.CycleGan.Runtime;
-using static TorchSharp.torch;
+using StyleForge.Plugins.GanKit;
+using StyleForge.Plugins.GanKit.Checkpoints;
+using StyleForge.Plugins.GanKit.Export;
+using StyleForge.Plugins.GanKit.Runtime;
+using StyleForge.Plugins.GanKit.Training;
 
 namespace StyleForge.Plugins.CycleGan.Training;
 
 /// <summary>
-/// A whole training run: prepares data, networks and pools (fresh or from the last checkpoint), runs
-/// the iterations, and writes losses.csv, samples/, checkpoints/, losses.png and the exported model/.
+/// A whole CycleGAN training run: prepares data, networks and pools (fresh or from the last checkpoint), then lets
+/// <see cref="TrainingLoop"/> run the iterations and write losses.csv, samples/, checkpoints/, losses.png and the
+/// exported model/.
 /// </summary>
 internal sealed class CycleGanTraining
 {
     private readonly TrainingRequest _request;
     private readonly IPluginContext _context;
     private readonly TrainingSettings _settings;
-    private readonly CheckpointStore _checkpoints;
+    private readonly TrainingLoop _loop;
 
     public CycleGanTraining(TrainingRequest request, IPluginContext context)
     {
         _request = request;
         _context = context;
         _settings = TrainingSettings.From(request.Options);
-        _checkpoints = new CheckpointStore(request.OutputDirectory);
+        _loop = new TrainingLoop(request, context);
     }
 
     /// <summary>The exported generators go here; it is the folder a stylizer loads.</summary>
-    public string ModelDirectory => Path.Combine(_request.OutputDirectory, "model");
+    public string ModelDirectory => _loop.ModelDirectory;
 
     public TrainingResult Run()
     {
         var log = _context.Log;
         var cancellation = _context.Cancellation;
-        var output = _request.OutputDirectory;
-        Directory.CreateDirectory(output);
-        var resumeFolder = FindResumeFolder();
+        Directory.CreateDirectory(_request.OutputDirectory);
+        var resumeFolder = _loop.FindResumeFolder();
         var resumeState = resumeFolder is null ? null : TrainingCheckpoint.ReadCompatibleState(resumeFolder, _settings);
 
         var device = TorchDevice.Resolve(_settings.Device, _context.Device);
@@ -42,12 +43,10 @@ internal sealed class CycleGanTraining
         using var threads = IntraOpThreads.Use(intraOpThreads);
         using var domainA = DomainImages.Load(_request.DomainA, "A", _settings.LoadSize, device, log, cancellation);
         using var domainB = DomainImages.Load(_request.DomainB, "B", _settings.LoadSize, device, log, cancellation);
-        var schedule = LearningRateSchedule.For(_settings, Math.Max(domainA.Count, domainB.Count));
-        if (resumeState is not null && resumeState.Schedule != schedule)
+        var schedule = _settings.Schedule(Math.Max(domainA.Count, domainB.Count));
+        if (resumeState is not null)
         {
-            throw new PluginException(
-                $"cannot resume from {resumeFolder}: its schedule is {Describe(resumeState.Schedule)}, this run's would be {Describe(schedule)} " +
-                "(the domains now hold a different number of textures); resume with the same folders, or train into a new --out.");
+            TrainingLoop.CheckSchedule(resumeFolder!, resumeState.Schedule, schedule);
         }
 
         using var networks = new CycleGanNetworks(_settings, device, _context.Seed);
@@ -65,114 +64,23 @@ internal sealed class CycleGanTraining
         log.Info($"training on {device.type}: {domainA.Count} textures of A, {domainB.Count} of B, {schedule.TotalIterations} iterations, " +
             $"{streams} stream(s) of {intraOpThreads} thread(s)");
 
-        var iteration = new TrainingIteration(networks, fakeAPool, fakeBPool, _settings, streams);
-        var samples = Path.Combine(output, "samples");
-        Directory.CreateDirectory(samples);
-        var lastSaved = completed;
-        var finalLosses = new Dictionary<string, double>();
-        var guard = new NonFiniteGuard(schedule.TotalIterations);
-        using (var losses = LossLog.Open(output, TrainingIteration.LossTerms, completed))
-        {
-            while (completed < schedule.TotalIterations)
-            {
-                var rate = schedule.RateAt(completed);
-                var renderSample = (completed + 1) % _settings.SampleEvery == 0;
-                var outcome = iteration.Run(domainA, domainB, rate, random, renderSample);
-                if (outcome.Rejection is string rejection)
-                {
-                    // Nothing was applied, so the weights and Adam moments are still the last good ones: retry this
-                    // iteration with the next batch, up to the guard's limits.
-                    log.Warn($"iteration {completed + 1}: {rejection} is not finite; the update was not applied, retrying with the next batch");
-                    if (guard.Reject(completed + 1, rejection) is string failure)
-                    {
-                        throw new PluginException(failure + " " + Advice(lastSaved));
-                    }
-                    continue;
-                }
-                guard.Accept();
-                completed++;
-                finalLosses = outcome.Losses;
-                losses.Append(completed, rate, outcome.Losses);
-                _context.Progress.Report(new PluginProgress("train", completed, schedule.TotalIterations, outcome.Losses));
-                outcome.Sample?.WritePng(Path.Combine(samples, $"iter-{completed:D8}.png"));
-                var stopping = cancellation.IsCancellationRequested;
-                if (completed % _settings.CheckpointEvery == 0 || completed == schedule.TotalIterations || stopping)
-                {
-                    SaveCheckpoint(networks, fakeAPool, fakeBPool, random, schedule, completed);
-                    lastSaved = completed;
-                }
-                if (stopping && completed < schedule.TotalIterations)
-                {
-                    Finish(networks, completed);
-                    log.Info($"stopped after iteration {completed}; the checkpoint in {_checkpoints.Latest} resumes it");
-                    throw new OperationCanceledException(cancellation);
-                }
-            }
-        }
-        if (guard.Rejected > 0)
-        {
-            log.Warn($"{guard.Rejected} update(s) with non-finite values were skipped and retried (see the warnings above); none was applied");
-        }
-        if (lastSaved != completed)
-        {
-            SaveCheckpoint(networks, fakeAPool, fakeBPool, random, schedule, completed);
-        }
-        Finish(networks, completed);
-        return new TrainingResult(ModelDirectory, completed, finalLosses);
+        var method = new Method(networks, fakeAPool, fakeBPool, new TrainingIteration(networks, fakeAPool, fakeBPool, _settings, streams), domainA, domainB);
+        return _loop.Run(method, schedule, random, completed, _settings.CheckpointEvery, _settings.SampleEvery);
     }
 
-    /// <summary>The checkpoint to resume from, or null to start afresh; refuses to overwrite a run that was not asked to resume.</summary>
-    private string? FindResumeFolder()
+    /// <summary>CycleGAN's part of the loop: its iteration, its checkpoint layout, and both generators exported.</summary>
+    private sealed class Method(CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, TrainingIteration iteration,
+        DomainImages domainA, DomainImages domainB) : ITrainingMethod
     {
-        var latest = _checkpoints.Latest;
-        if (latest is not null && !_request.Resume)
-        {
-            throw new PluginException(
-                $"{_request.OutputDirectory} already holds a training run (checkpoint {latest}); pass --resume to continue it, or choose another --out.");
-        }
-        if (latest is null && _request.Resume)
-        {
-            _context.Log.Info($"no checkpoint in {_checkpoints.Root} yet; starting from iteration 0");
-        }
-        return latest;
+        public string Name => "CycleGAN";
+
+        public IReadOnlyList<string> LossTerms => TrainingIteration.LossTerms;
+
+        public IterationOutcome Step(double learningRate, TrainingRandom random, bool renderSample) =>
+            iteration.Run(domainA, domainB, learningRate, random, renderSample);
+
+        public void WriteCheckpoint(string folder, CheckpointState state) => TrainingCheckpoint.Write(folder, networks, fakeAPool, fakeBPool, state);
+
+        public void Export(string modelDirectory, long iterations) => GeneratorExport.Write(modelDirectory, networks.G_A, networks.G_B, iterations);
     }
-
-    private void SaveCheckpoint(CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, TrainingRandom random,
-        LearningRateSchedule schedule, long completed)
-    {
-        var state = new CheckpointState(CheckpointState.CurrentFormat, completed, random.State, schedule,
-            new Dictionary<string, string>(_request.Options.All));
-        _checkpoints.Save(completed, folder => TrainingCheckpoint.Write(folder, networks, fakeAPool, fakeBPool, state));
-        DrawLosses();
-    }
-
-    private void Finish(CycleGanNetworks networks, long completed)
-    {
-        GeneratorExport.Write(ModelDirectory, networks.G_A, networks.G_B, completed);
-        DrawLosses();
-    }
-
-    private void DrawLosses()
-    {
-        var csv = Path.Combine(_request.OutputDirectory, LossLog.FileName);
-        try
-        {
-            LossPlot.Write(csv, Path.Combine(_request.OutputDirectory, LossPlot.FileName));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The plot is a convenience; losses.csv holds the data, so a drawing failure must not end a long run.
-            _context.Log.Warn($"could not draw {LossPlot.FileName}: {ex.Message}");
-        }
-    }
-
-    private string Advice(long lastSaved) =>
-        (_checkpoints.Latest is string latest
-            ? $"No non-finite value reached the weights; the last checkpoint ({latest}, iteration {lastSaved}) is intact and --resume continues from it. "
-            : "No non-finite value reached the weights; no checkpoint was written yet. ") +
-        "Try a lower lr; if it happens at lr 0 it is a numerical defect of this CPU's kernels: note the CPU (/proc/cpuinfo), " +
-        "and try ONEDNN_MAX_CPU_ISA=SSE41 (slower, but uses other oneDNN kernels).";
-
-    private static string Describe(LearningRateSchedule s) =>
-        $"{s.ConstantSteps} constant + {s.DecaySteps} decaying steps of {s.IterationsPerStep} iterations";
 }

@@ -1,5 +1,7 @@
-using StyleForge.Plugins.CycleGan.Model;
-using StyleForge.Plugins.CycleGan.Reporting;
+using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Reporting;
+using StyleForge.Plugins.GanKit.Runtime;
+using StyleForge.Plugins.GanKit.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -85,9 +87,9 @@ internal sealed class TrainingIteration
             ["idt_B"] = halfA.Identity,
         };
         // Checked before the pools see the fakes, so a pool never holds a non-finite image.
-        var rejection = FirstNonFinite(generatorLosses)
+        var rejection = NonFiniteValues.FirstInLosses(generatorLosses)
             ?? (halfA.Fake!.isfinite().all().item<bool>() && halfB.Fake!.isfinite().all().item<bool>() ? null : "a generated image")
-            ?? GradientOf(n.GeneratorNetworks);
+            ?? NonFiniteValues.GradientOf(n.GeneratorNetworks);
         if (rejection is not null)
         {
             return IterationOutcome.Rejected(rejection);
@@ -103,7 +105,7 @@ internal sealed class TrainingIteration
         var discriminatorB = 0.0;
         Both(() => discriminatorA = DiscriminatorStep(n.D_A, realB, pooledFakeB), () => discriminatorB = DiscriminatorStep(n.D_B, realA, pooledFakeA));
         var losses = new Dictionary<string, double>(generatorLosses) { ["D_A"] = discriminatorA, ["D_B"] = discriminatorB };
-        rejection = FirstNonFinite(losses) ?? GradientOf(n.DiscriminatorNetworks);
+        rejection = NonFiniteValues.FirstInLosses(losses) ?? NonFiniteValues.GradientOf(n.DiscriminatorNetworks);
         if (rejection is not null)
         {
             return IterationOutcome.Rejected(rejection);
@@ -117,12 +119,6 @@ internal sealed class TrainingIteration
         var sample = renderSample ? SampleSheet.Render(realA, halfA.Fake!, halfA.Reconstruction!, realB, halfB.Fake!, halfB.Reconstruction!) : null;
         return new IterationOutcome(ordered, sample, null);
     }
-
-    private static string? FirstNonFinite(Dictionary<string, double> losses) =>
-        losses.Where(pair => !double.IsFinite(pair.Value)).Select(pair => $"loss {pair.Key} = {pair.Value}").FirstOrDefault();
-
-    private static string? GradientOf(IEnumerable<(string Name, nn.Module Module)> networks) =>
-        NonFiniteValues.FirstInGradients(networks) is string where ? "the gradient of " + where : null;
 
     private void Both(Action first, Action second)
     {

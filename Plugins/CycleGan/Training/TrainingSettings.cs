@@ -1,5 +1,6 @@
 using System.Globalization;
-using StyleForge.Plugins.CycleGan.Model;
+using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Training;
 
 namespace StyleForge.Plugins.CycleGan.Training;
 
@@ -85,6 +86,10 @@ internal sealed record TrainingSettings
         }
         return settings;
     }
+
+    /// <summary>The learning-rate schedule these settings give for domains whose larger holds <paramref name="largerDomainCount"/> textures.</summary>
+    public LearningRateSchedule Schedule(int largerDomainCount) =>
+        LearningRateSchedule.For(LearningRate, Iterations, Epochs, DecayEpochs, BatchSize, largerDomainCount);
 
     /// <summary>
     /// The settings a checkpoint must share with the current run to be resumed: everything that shapes

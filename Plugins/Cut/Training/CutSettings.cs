@@ -1,0 +1,169 @@
+using System.Globalization;
+using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Training;
+
+namespace StyleForge.Plugins.Cut.Training;
+
+/// <summary>The plugin options resolved into typed settings, with the mode's defaults filled in and combinations checked.</summary>
+internal sealed record CutSettings
+{
+    public required bool FastCut { get; init; }
+    public required double LambdaGan { get; init; }
+    public required double LambdaNce { get; init; }
+    public required bool NceIdentity { get; init; }
+    public required IReadOnlyList<int> NceLayers { get; init; }
+    public required int ProjectionUnits { get; init; }
+    public required double Temperature { get; init; }
+    public required int Patches { get; init; }
+    public required bool FlipEquivariance { get; init; }
+    public required int Ngf { get; init; }
+    public required int Ndf { get; init; }
+    public required int Blocks { get; init; }
+    public required GeneratorUpsampling Upsample { get; init; }
+    public required int DiscriminatorLayers { get; init; }
+    public required GanLossKind GanLoss { get; init; }
+    public required bool XavierInit { get; init; }
+    public required double LearningRate { get; init; }
+    public required double Beta1 { get; init; }
+    public required int Epochs { get; init; }
+    public required int DecayEpochs { get; init; }
+    public required long? Iterations { get; init; }
+    public required int BatchSize { get; init; }
+    public required int LoadSize { get; init; }
+    public required int CropSize { get; init; }
+    public required bool Flip { get; init; }
+    public required long CheckpointEvery { get; init; }
+    public required long SampleEvery { get; init; }
+    public required string Device { get; init; }
+    public required int Threads { get; init; }
+
+    /// <summary>The generator these settings build.</summary>
+    public GeneratorArchitecture Architecture => new(Ngf, Blocks, Upsample);
+
+    /// <summary>Reads validated option values; throws <see cref="PluginException"/> naming the option for invalid combinations.</summary>
+    public static CutSettings From(OptionValues options)
+    {
+        var fast = options.GetText("mode") == "fastcut";
+        var blocks = (int)options.GetInteger("blocks");
+        var settings = new CutSettings
+        {
+            FastCut = fast,
+            LambdaGan = options.GetNumber("lambda_gan"),
+            LambdaNce = options.IsSet("lambda_nce") ? options.GetNumber("lambda_nce") : fast ? 10 : 1,
+            NceIdentity = options.IsSet("nce_idt") ? options.GetBoolean("nce_idt") : !fast,
+            NceLayers = ParseLayers(options.GetText("nce_layers"), blocks),
+            ProjectionUnits = (int)options.GetInteger("netf_nc"),
+            Temperature = options.GetNumber("nce_t"),
+            Patches = (int)options.GetInteger("num_patches"),
+            FlipEquivariance = options.IsSet("flip_equivariance") ? options.GetBoolean("flip_equivariance") : fast,
+            Ngf = (int)options.GetInteger("ngf"),
+            Ndf = (int)options.GetInteger("ndf"),
+            Blocks = blocks,
+            Upsample = options.GetText("upsample") == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose,
+            DiscriminatorLayers = (int)options.GetInteger("d_layers"),
+            GanLoss = options.GetText("gan_loss") == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
+            XavierInit = options.GetText("init_type") == "xavier",
+            LearningRate = options.GetNumber("lr"),
+            Beta1 = options.GetNumber("beta1"),
+            Epochs = options.IsSet("epochs") ? (int)options.GetInteger("epochs") : fast ? 150 : 200,
+            DecayEpochs = options.IsSet("decay_epochs") ? (int)options.GetInteger("decay_epochs") : fast ? 50 : 200,
+            Iterations = options.IsSet("iterations") ? options.GetInteger("iterations") : null,
+            BatchSize = (int)options.GetInteger("batch_size"),
+            LoadSize = (int)options.GetInteger("load_size"),
+            CropSize = (int)options.GetInteger("crop_size"),
+            Flip = options.GetBoolean("flip"),
+            CheckpointEvery = options.GetInteger("checkpoint_every"),
+            SampleEvery = options.GetInteger("sample_every"),
+            Device = options.GetText("device"),
+            Threads = (int)options.GetInteger("threads"),
+        };
+        if (settings.CropSize % 4 != 0)
+        {
+            throw new PluginException($"option crop_size={settings.CropSize}: the generator needs a multiple of 4; try {settings.CropSize / 4 * 4 + 4}.");
+        }
+        if (settings.LoadSize < settings.CropSize)
+        {
+            throw new PluginException($"option load_size={settings.LoadSize} is smaller than crop_size={settings.CropSize}; set load_size to at least crop_size.");
+        }
+        if (settings.Iterations is null && settings.Epochs + settings.DecayEpochs == 0)
+        {
+            throw new PluginException("options epochs=0 and decay_epochs=0 leave nothing to train; set one of them or iterations.");
+        }
+        if (settings.LambdaGan == 0 && settings.LambdaNce == 0)
+        {
+            throw new PluginException("options lambda_gan=0 and lambda_nce=0 leave the generator nothing to learn; set one of them above 0.");
+        }
+        return settings;
+    }
+
+    /// <summary>The learning-rate schedule for domains whose larger holds <paramref name="largerDomainCount"/> textures.</summary>
+    public LearningRateSchedule Schedule(int largerDomainCount) =>
+        LearningRateSchedule.For(LearningRate, Iterations, Epochs, DecayEpochs, BatchSize, largerDomainCount);
+
+    /// <summary>
+    /// The settings a checkpoint must share with the current run to be resumed: everything that shapes the networks,
+    /// the losses, the data or the schedule. Output cadence, device and threads may change freely.
+    /// </summary>
+    public IReadOnlyList<(string Option, string Value)> ResumeSensitive() =>
+    [
+        ("mode", FastCut ? "fastcut" : "cut"),
+        ("lambda_gan", Text(LambdaGan)),
+        ("lambda_nce", Text(LambdaNce)),
+        ("nce_idt", NceIdentity ? "true" : "false"),
+        ("nce_layers", string.Join(",", NceLayers)),
+        ("netf_nc", Text(ProjectionUnits)),
+        ("nce_t", Text(Temperature)),
+        ("num_patches", Text(Patches)),
+        ("flip_equivariance", FlipEquivariance ? "true" : "false"),
+        ("ngf", Text(Ngf)),
+        ("ndf", Text(Ndf)),
+        ("blocks", Text(Blocks)),
+        ("upsample", Upsample.ToString().ToLowerInvariant()),
+        ("d_layers", Text(DiscriminatorLayers)),
+        ("gan_loss", GanLoss.ToString().ToLowerInvariant()),
+        ("init_type", XavierInit ? "xavier" : "normal"),
+        ("lr", Text(LearningRate)),
+        ("beta1", Text(Beta1)),
+        ("epochs", Iterations is null ? Text(Epochs) : "(replaced by iterations)"),
+        ("decay_epochs", Iterations is null ? Text(DecayEpochs) : "(replaced by iterations)"),
+        ("iterations", Iterations is long n ? Text(n) : "(not set)"),
+        ("batch_size", Text(BatchSize)),
+        ("load_size", Text(LoadSize)),
+        ("crop_size", Text(CropSize)),
+        ("flip", Flip ? "true" : "false"),
+    ];
+
+    /// <summary>
+    /// Parses nce_layers: ascending layer indices of the generator's encoder (0 to 9 + blocks). The default
+    /// 0,4,7,10,14 needs at least 5 blocks; the message names the layers that fit.
+    /// </summary>
+    private static IReadOnlyList<int> ParseLayers(string text, int blocks)
+    {
+        var last = 9 + blocks;
+        var layers = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var layer))
+            {
+                throw new PluginException($"option nce_layers='{text}': '{part}' is not a layer number; write ascending numbers such as 0,4,7,10,14.");
+            }
+            if (layers.Count > 0 && layer <= layers[^1])
+            {
+                throw new PluginException($"option nce_layers='{text}': the layers must be ascending without repeats; {layer} follows {layers[^1]}.");
+            }
+            layers.Add(layer);
+        }
+        if (layers[^1] > last)
+        {
+            var fitting = string.Join(",", layers.Where(l => l <= last));
+            throw new PluginException(
+                $"option nce_layers='{text}': with blocks={blocks} the generator's encoder has layers 0 to {last} (layers 10 to {last} are the residual blocks); " +
+                $"layer {layers[^1]} does not exist. Use for example {(fitting.Length > 0 ? fitting + "," : "")}{last}, or more blocks.");
+        }
+        return layers;
+    }
+
+    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

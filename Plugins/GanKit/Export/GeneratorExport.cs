@@ -1,0 +1,110 @@
+using System.Text.Json;
+using StyleForge.Plugins.GanKit.Checkpoints;
+using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace StyleForge.Plugins.GanKit.Export;
+
+/// <summary>
+/// The inference-only model folder: G_A.pt (A to B) and G_B.pt (B to A) with generator weights only,
+/// and generator.json with the architecture needed to rebuild them. Each file is replaced by a rename.
+/// </summary>
+internal static class GeneratorExport
+{
+    public const string ArchitectureFile = "generator.json";
+
+    /// <summary>The weight file for <paramref name="direction"/>.</summary>
+    public static string WeightFile(TranslationDirection direction) => direction == TranslationDirection.AToB ? "G_A.pt" : "G_B.pt";
+
+    /// <summary>Exports both directions of a two-sided model (CycleGAN's G_A and G_B).</summary>
+    public static void Write(string modelDirectory, ResnetGenerator aToB, ResnetGenerator bToA, long iterations) =>
+        Write(modelDirectory, [(TranslationDirection.AToB, aToB), (TranslationDirection.BToA, bToA)], iterations);
+
+    /// <summary>
+    /// Exports the generators of the directions a model learned (a one-sided model has only A to B). All share one
+    /// architecture. Refuses non-finite weights, so a damaged run never replaces a good export.
+    /// </summary>
+    public static void Write(string modelDirectory, IReadOnlyList<(TranslationDirection Direction, ResnetGenerator Generator)> generators, long iterations)
+    {
+        if (NonFiniteValues.FirstInWeights(generators.Select(g => (Path.GetFileNameWithoutExtension(WeightFile(g.Direction)), (nn.Module)g.Generator))) is string bad)
+        {
+            throw new PluginException($"refusing to export the model to {modelDirectory}: weight {bad} is not finite.");
+        }
+        Directory.CreateDirectory(modelDirectory);
+        foreach (var (direction, generator) in generators)
+        {
+            WriteAtomically(Path.Combine(modelDirectory, WeightFile(direction)), stream => ModuleStreams.Save(generator, stream));
+        }
+        var architecture = generators[0].Generator.Architecture;
+        var description = new ExportedModel(architecture.Ngf, architecture.Blocks, iterations, architecture.Upsample.ToString().ToLowerInvariant());
+        WriteAtomically(Path.Combine(modelDirectory, ArchitectureFile), stream => JsonSerializer.Serialize(stream, description, CheckpointJson.Options));
+    }
+
+    /// <summary>
+    /// Rebuilds the generator for <paramref name="direction"/> from <paramref name="modelDirectory"/> (or its
+    /// model/ subfolder) on <paramref name="device"/>, in eval mode.
+    /// </summary>
+    public static ResnetGenerator Load(string modelDirectory, TranslationDirection direction, Device device)
+    {
+        var folder = File.Exists(Path.Combine(modelDirectory, ArchitectureFile)) ? modelDirectory : Path.Combine(modelDirectory, "model");
+        var descriptionPath = Path.Combine(folder, ArchitectureFile);
+        if (!File.Exists(descriptionPath))
+        {
+            throw new PluginException($"no trained generator in {modelDirectory}: {ArchitectureFile} is missing; point --model at a folder 'styleforge train' wrote.");
+        }
+        ExportedModel description;
+        try
+        {
+            description = JsonSerializer.Deserialize<ExportedModel>(File.ReadAllText(descriptionPath), CheckpointJson.Options)
+                ?? throw new JsonException("empty document");
+        }
+        catch (JsonException ex)
+        {
+            throw new PluginException($"{descriptionPath} is unreadable ({ex.Message}); export the model again with 'styleforge train ... --resume'.", ex);
+        }
+        var upsample = description.Upsample switch
+        {
+            // Models exported before the option existed hold no value: they are the reference's transpose.
+            null or "transpose" => GeneratorUpsampling.Transpose,
+            "resize" => GeneratorUpsampling.Resize,
+            _ => throw new PluginException($"{descriptionPath}: upsample '{description.Upsample}' is not transpose or resize; export the model again with this plugin."),
+        };
+        var weights = Path.Combine(folder, WeightFile(direction));
+        var generator = new ResnetGenerator(new GeneratorArchitecture(description.Ngf, description.Blocks, upsample));
+        try
+        {
+            using var stream = File.OpenRead(weights);
+            generator.load(stream, strict: true);
+        }
+        catch (Exception ex)
+        {
+            generator.Dispose();
+            throw new PluginException($"{weights} is missing, damaged or not a generator with ngf={description.Ngf}, blocks={description.Blocks}, upsample={upsample.ToString().ToLowerInvariant()} ({ex.Message}).", ex);
+        }
+        if (NonFiniteValues.FirstInWeights([(Path.GetFileName(weights), generator)]) is string bad)
+        {
+            generator.Dispose();
+            throw new PluginException($"{weights}: weight {bad} is not finite (NaN or infinity); this model would write black or garbage textures. " +
+                "Train it again (training now refuses non-finite updates), or use another model.");
+        }
+        generator.to(device);
+        generator.eval();
+        return generator;
+    }
+
+    private static void WriteAtomically(string path, Action<Stream> write)
+    {
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        {
+            write(stream);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>generator.json; <paramref name="Upsample"/> is null in models exported before the option existed.</summary>
+    private sealed record ExportedModel(int Ngf, int Blocks, long Iterations, string? Upsample);
+}
