@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using StyleForge.Plugins.Cut.Training;
 using StyleForge.Plugins.GanKit.Benchmarks;
@@ -72,22 +71,8 @@ internal static class CutBenchmarks
         using var domainB = DomainImages.Load(new SyntheticTextureSet(4, size, 101), "B", size, CPU, context.Log, context.Cancellation);
         var step = new CutIteration(networks, settings);
         var random = new TrainingRandom((ulong)context.Seed + 1);
-        var milliseconds = new List<double>();
-        var ceilings = new List<double>();
-        for (var i = 0; i < warmup + iterations; i++)
-        {
-            context.Cancellation.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-            step.Run(domainA, domainB, settings.LearningRate, random, renderSample: false);
-            clock.Stop();
-            if (i >= warmup)
-            {
-                milliseconds.Add(clock.Elapsed.TotalMilliseconds);
-                // The ceiling is sampled between iterations, so on a shared machine both see the same load.
-                ceilings.Add(ConvolutionCeiling.MeasureGigaflops(repeats: 1));
-            }
-            context.Progress.Report(new PluginProgress("bench train", i + 1, warmup + iterations, new Dictionary<string, double> { ["ms"] = clock.Elapsed.TotalMilliseconds }));
-        }
+        var (milliseconds, ceilings) = IterationTimer.Run(() => step.Run(domainA, domainB, settings.LearningRate, random, renderSample: false),
+            warmup, iterations, threadCount, context);
         var medianMs = ConvolutionCeiling.Median(milliseconds);
         var flops = IterationFlops(settings, size);
         var achieved = flops / (medianMs / 1000) / 1e9;

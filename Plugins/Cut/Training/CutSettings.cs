@@ -77,18 +77,8 @@ internal sealed record CutSettings
             Device = options.GetText("device"),
             Threads = (int)options.GetInteger("threads"),
         };
-        if (settings.CropSize % 4 != 0)
-        {
-            throw new PluginException($"option crop_size={settings.CropSize}: the generator needs a multiple of 4; try {settings.CropSize / 4 * 4 + 4}.");
-        }
-        if (settings.LoadSize < settings.CropSize)
-        {
-            throw new PluginException($"option load_size={settings.LoadSize} is smaller than crop_size={settings.CropSize}; set load_size to at least crop_size.");
-        }
-        if (settings.Iterations is null && settings.Epochs + settings.DecayEpochs == 0)
-        {
-            throw new PluginException("options epochs=0 and decay_epochs=0 leave nothing to train; set one of them or iterations.");
-        }
+        TrainingChecks.Crop(settings.CropSize, settings.LoadSize);
+        TrainingChecks.Schedule(settings.Iterations, settings.Epochs, settings.DecayEpochs);
         if (settings.LambdaGan == 0 && settings.LambdaNce == 0)
         {
             throw new PluginException("options lambda_gan=0 and lambda_nce=0 leave the generator nothing to learn; set one of them above 0.");

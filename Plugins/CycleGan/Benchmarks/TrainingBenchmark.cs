@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StyleForge.Plugins.CycleGan.Training;
 using StyleForge.Plugins.GanKit.Benchmarks;
 using StyleForge.Plugins.GanKit.Runtime;
@@ -46,26 +45,9 @@ internal static class TrainingBenchmark
         using var domainB = DomainImages.Load(new SyntheticTextureSet(4, size, 101), "B", size, CPU, context.Log, context.Cancellation);
         var step = new TrainingIteration(networks, poolA, poolB, settings, streams);
         var random = new TrainingRandom((ulong)context.Seed + 1);
-        var milliseconds = new List<double>();
-        var ceilings = new List<double>();
-        for (var i = 0; i < warmup + iterations; i++)
-        {
-            context.Cancellation.ThrowIfCancellationRequested();
-            var clock = Stopwatch.StartNew();
-            step.Run(domainA, domainB, settings.LearningRate, random, renderSample: false);
-            clock.Stop();
-            if (i >= warmup)
-            {
-                milliseconds.Add(clock.Elapsed.TotalMilliseconds);
-                // The ceiling is sampled between iterations, so on a shared machine both see the same load.
-                // With every thread the iteration used: two single-threaded streams are held to a two-thread ceiling.
-                using (IntraOpThreads.Use(streams * intraOpThreads))
-                {
-                    ceilings.Add(ConvolutionCeiling.MeasureGigaflops(repeats: 1));
-                }
-            }
-            context.Progress.Report(new PluginProgress("bench train", i + 1, warmup + iterations, new Dictionary<string, double> { ["ms"] = clock.Elapsed.TotalMilliseconds }));
-        }
+        // With every thread the iteration used: two single-threaded streams are held to a two-thread ceiling.
+        var (milliseconds, ceilings) = IterationTimer.Run(() => step.Run(domainA, domainB, settings.LearningRate, random, renderSample: false),
+            warmup, iterations, streams * intraOpThreads, context);
         var medianMs = ConvolutionCeiling.Median(milliseconds);
         var flops = TrainingFlops.Iteration(size, settings.Ngf, settings.Ndf, settings.Blocks, settings.DiscriminatorLayers);
         var achieved = flops / (medianMs / 1000) / 1e9;

@@ -64,14 +64,7 @@ internal sealed record TrainingSettings
             Device = options.GetText("device"),
             Threads = (int)options.GetInteger("threads"),
         };
-        if (settings.CropSize % 4 != 0)
-        {
-            throw new PluginException($"option crop_size={settings.CropSize}: the generator needs a multiple of 4; try {settings.CropSize / 4 * 4 + 4}.");
-        }
-        if (settings.LoadSize < settings.CropSize)
-        {
-            throw new PluginException($"option load_size={settings.LoadSize} is smaller than crop_size={settings.CropSize}; set load_size to at least crop_size.");
-        }
+        TrainingChecks.Crop(settings.CropSize, settings.LoadSize);
         // Each stride-2 layer of the PatchGAN halves the side, then two 4x4 stride-1 layers take one pixel each:
         // the coarse scale's input (half the crop) needs 3 x 2^d_layers pixels to leave one score.
         var coarseMinimum = 3 << settings.DiscriminatorLayers;
@@ -80,10 +73,7 @@ internal sealed record TrainingSettings
             throw new PluginException($"option d_scales=2 with crop_size={settings.CropSize}: the second scale sees {settings.CropSize / 2} px and a " +
                 $"{settings.DiscriminatorLayers}-layer PatchGAN needs at least {coarseMinimum}; set crop_size to at least {2 * coarseMinimum} or lower d_layers.");
         }
-        if (settings.Iterations is null && settings.Epochs + settings.DecayEpochs == 0)
-        {
-            throw new PluginException("options epochs=0 and decay_epochs=0 leave nothing to train; set one of them or iterations.");
-        }
+        TrainingChecks.Schedule(settings.Iterations, settings.Epochs, settings.DecayEpochs);
         return settings;
     }
 
