@@ -49,7 +49,9 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
                 </Project>
                 """);
             _temp.Write("src/Misfits/Misfits.cs", MisfitSources);
-            var start = new ProcessStartInfo("dotnet", $"build \"{project}\" -c Release -nologo -v q -p:BuildProjectReferences=false")
+            // The test run's configuration: its build made the contract's reference assembly for that configuration, and
+            // BuildProjectReferences=false relies on it (a clean clone has no Release build of the contract).
+            var start = new ProcessStartInfo("dotnet", $"build \"{project}\" -c {RepoLayout.Configuration} -nologo -v q -p:BuildProjectReferences=false")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -64,8 +66,8 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
             }
         }
 
-        /// <summary>The plain build output, bin/Release/net10.0, as dotnet build leaves it.</summary>
-        public string BuildOutput => _temp.Combine("src", "Misfits", "bin", "Release", "net10.0");
+        /// <summary>The plain build output, bin/CONFIGURATION/net10.0, as dotnet build leaves it.</summary>
+        public string BuildOutput => _temp.Combine("src", "Misfits", "bin", RepoLayout.Configuration, "net10.0");
 
         public void Dispose() => _temp.Dispose();
     }
