@@ -10,6 +10,20 @@ internal static class Wine
 
     public static (int Exit, string Output, string Error) Run(WindowsBuild build, IEnumerable<string> arguments, string? display = null)
     {
+        var result = RunOnce(build, arguments, display);
+        if (result.Exit != 0 && result.Output.Length == 0 && result.Error.Length == 0)
+        {
+            // Nothing at all was printed: the program never started (seen once in three CI-like runs, the step after
+            // another test's program, while that prefix's wineserver was shutting down). A program that ran and failed
+            // prints its error and is not retried. Start it once more after the server has ended.
+            WaitForServer(build);
+            result = RunOnce(build, arguments, display);
+        }
+        return result;
+    }
+
+    private static (int Exit, string Output, string Error) RunOnce(WindowsBuild build, IEnumerable<string> arguments, string? display)
+    {
         using var process = Start(build, arguments, display);
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
