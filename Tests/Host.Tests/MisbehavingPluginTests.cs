@@ -439,6 +439,8 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
         {
             private readonly Func<TextureBuffer, TextureBuffer> _f;
             public Lambda(Func<TextureBuffer, TextureBuffer> f) => _f = f;
+            /// <summary>A well-behaved stylizer, for plugins whose misbehaviour lies elsewhere: returns a copy of its input.</summary>
+            public static Lambda Identity() => new(rgb => new TextureBuffer(rgb.Width, rgb.Height, 3, (float[])rgb.Pixels.Clone()));
             public TextureBuffer Stylize(TextureBuffer rgb, StylizeSettings settings, CancellationToken cancellation) => _f(rgb);
             public void Dispose() { }
         }
@@ -492,14 +494,14 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
         public sealed class Api20 : Simple
         {
             public Api20() : base("api20") => Descriptor = Descriptor with { ApiVersion = new PluginApiVersion(2, 0) };
-            protected override IStylizer Create() => throw new NotSupportedException();
+            protected override IStylizer Create() => Lambda.Identity();
         }
 
         public sealed class YamlOld : Simple
         {
             public YamlOld() : base("yamlold") =>
                 Descriptor = Descriptor with { Description = $"YamlDotNet {typeof(YamlDotNet.Serialization.Deserializer).Assembly.GetName().Version}" };
-            protected override IStylizer Create() => throw new NotSupportedException();
+            protected override IStylizer Create() => Lambda.Identity();
         }
 
         /// <summary>Returns a sibling of the folder it was given, without creating it.</summary>
@@ -508,14 +510,14 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
             public PluginDescriptor Descriptor { get; } = new("elsewhere", "0.1.0", PluginApi.Current, "trains elsewhere", Array.Empty<PluginOption>());
             public TrainingResult Train(TrainingRequest request, IPluginContext context) =>
                 new(Path.Combine(request.OutputDirectory, "..", "elsewhere"), 1, new Dictionary<string, double>());
-            public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => throw new NotSupportedException();
+            public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => Lambda.Identity();
         }
 
         public sealed class CrashTrain : ITrainableStylizerPlugin
         {
             public PluginDescriptor Descriptor { get; } = new("crashtrain", "0.1.0", PluginApi.Current, "crashes in Train", Array.Empty<PluginOption>());
             public TrainingResult Train(TrainingRequest request, IPluginContext context) => throw new InvalidOperationException("out of sheep");
-            public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => throw new NotSupportedException();
+            public IStylizer OpenStylizer(StylizerRequest request, IPluginContext context) => Lambda.Identity();
         }
 
         /// <summary>Paints every pixel with its 'level' option, to show which value a conversion got.</summary>
