@@ -1,3 +1,5 @@
+using StyleForge.Plugins.GanKit;
+
 namespace StyleForge.Plugins.Cut;
 
 /// <summary>
@@ -38,31 +40,24 @@ internal static class CutOptions
         {
             Choices = ["transpose", "resize"],
         },
-        new("d_layers", PluginOptionType.Integer, "3", "Discriminator layers; 3 is the 70x70 PatchGAN.") { Minimum = 1, Maximum = 6 },
-        new("gan_loss", PluginOptionType.Choice, "lsgan", "Adversarial loss: lsgan (least squares, the reference) or vanilla (cross-entropy).")
-        {
-            Choices = ["lsgan", "vanilla"],
-        },
+        GanOptions.DiscriminatorLayers,
+        GanOptions.GanLoss,
         new("init_type", PluginOptionType.Choice, "xavier", "Weight init with gain 0.02: xavier (the CUT reference) or normal (CycleGAN's).")
         {
             Choices = ["xavier", "normal"],
         },
         new("lr", PluginOptionType.Number, "0.0002", "Adam learning rate before decay (generator, discriminator and MLP).") { Minimum = 0 },
-        new("beta1", PluginOptionType.Number, "0.5", "Adam beta1 (beta2 is 0.999).") { Minimum = 0, Maximum = 1 },
+        GanOptions.Beta1,
         new("epochs", PluginOptionType.Integer, "", "Epochs at the initial learning rate; empty: 200 for cut, 150 for fastcut.") { Minimum = 0, Optional = true },
         new("decay_epochs", PluginOptionType.Integer, "", "Epochs of linear decay to 0 after that; empty: 200 for cut, 50 for fastcut.") { Minimum = 0, Optional = true },
-        new("iterations", PluginOptionType.Integer, "", "Total iterations; when set, replaces epochs: constant rate for the first half, linear decay over the second.")
-        {
-            Minimum = 1,
-            Optional = true,
-        },
-        new("batch_size", PluginOptionType.Integer, "1", "Images per iteration and domain.") { Minimum = 1 },
-        new("load_size", PluginOptionType.Integer, "286", "Textures are scaled so their shorter side has this many pixels before cropping.") { Minimum = 4 },
-        new("crop_size", PluginOptionType.Integer, "256", "Side of the random square crops trained on; a multiple of 4.") { Minimum = 4 },
+        GanOptions.Iterations,
+        GanOptions.BatchSize,
+        GanOptions.LoadSize,
+        GanOptions.CropSize,
         new("flip", PluginOptionType.Boolean, "true", "Flip crops horizontally at random (data augmentation)."),
-        new("checkpoint_every", PluginOptionType.Integer, "1000", "Save a resumable checkpoint every this many iterations (and always at the end).") { Minimum = 1 },
-        new("sample_every", PluginOptionType.Integer, "500", "Write a sample sheet to samples/ every this many iterations.") { Minimum = 1 },
-        new("device", PluginOptionType.Choice, "auto", "auto (CUDA when available, else CPU), cpu or cuda.") { Choices = ["auto", "cpu", "cuda"] },
+        GanOptions.CheckpointEvery,
+        GanOptions.SampleEvery,
+        GanOptions.Device,
         new("threads", PluginOptionType.Integer, "0", "CPU threads; 0 uses every core.") { Minimum = 0 },
     ];
 }

@@ -1,3 +1,5 @@
+using StyleForge.Plugins.GanKit;
+
 namespace StyleForge.Plugins.CycleGan;
 
 /// <summary>
@@ -16,37 +18,30 @@ internal static class CycleGanOptions
         {
             Choices = ["transpose", "resize"],
         },
-        new("d_layers", PluginOptionType.Integer, "3", "Discriminator layers; 3 is the 70x70 PatchGAN.") { Minimum = 1, Maximum = 6 },
+        GanOptions.DiscriminatorLayers,
         new("d_scales", PluginOptionType.Integer, "1",
             "Discriminator scales: 1 is the reference; 2 adds a second PatchGAN on a 2x average-pooled copy (pix2pixHD), losses averaged.")
         {
             Minimum = 1,
             Maximum = 2,
         },
-        new("gan_loss", PluginOptionType.Choice, "lsgan", "Adversarial loss: lsgan (least squares, the reference) or vanilla (cross-entropy).")
-        {
-            Choices = ["lsgan", "vanilla"],
-        },
+        GanOptions.GanLoss,
         new("lambda_a", PluginOptionType.Number, "10", "Weight of the cycle loss A -> B -> A.") { Minimum = 0 },
         new("lambda_b", PluginOptionType.Number, "10", "Weight of the cycle loss B -> A -> B.") { Minimum = 0 },
         new("lambda_identity", PluginOptionType.Number, "0.5", "Identity loss weight, relative to lambda_a and lambda_b; 0 turns it off.") { Minimum = 0 },
         new("pool_size", PluginOptionType.Integer, "50", "Generated images kept to train the discriminators on older fakes; 0 turns the pool off.") { Minimum = 0 },
         new("lr", PluginOptionType.Number, "0.0002", "Adam learning rate before decay.") { Minimum = 0 },
-        new("beta1", PluginOptionType.Number, "0.5", "Adam beta1 (beta2 is 0.999).") { Minimum = 0, Maximum = 1 },
+        GanOptions.Beta1,
         new("epochs", PluginOptionType.Integer, "100", "Epochs at the initial learning rate; an epoch is one pass over the larger domain.") { Minimum = 0 },
         new("decay_epochs", PluginOptionType.Integer, "100", "Epochs of linear decay of the learning rate to 0 after that.") { Minimum = 0 },
-        new("iterations", PluginOptionType.Integer, "", "Total iterations; when set, replaces epochs: constant rate for the first half, linear decay over the second.")
-        {
-            Minimum = 1,
-            Optional = true,
-        },
-        new("batch_size", PluginOptionType.Integer, "1", "Images per iteration and domain.") { Minimum = 1 },
-        new("load_size", PluginOptionType.Integer, "286", "Textures are scaled so their shorter side has this many pixels before cropping.") { Minimum = 4 },
-        new("crop_size", PluginOptionType.Integer, "256", "Side of the random square crops trained on; a multiple of 4.") { Minimum = 4 },
+        GanOptions.Iterations,
+        GanOptions.BatchSize,
+        GanOptions.LoadSize,
+        GanOptions.CropSize,
         new("flip", PluginOptionType.Boolean, "true", "Flip crops horizontally at random."),
-        new("checkpoint_every", PluginOptionType.Integer, "1000", "Save a resumable checkpoint every this many iterations (and always at the end).") { Minimum = 1 },
-        new("sample_every", PluginOptionType.Integer, "500", "Write a sample sheet to samples/ every this many iterations.") { Minimum = 1 },
-        new("device", PluginOptionType.Choice, "auto", "auto (CUDA when available, else CPU), cpu or cuda.") { Choices = ["auto", "cpu", "cuda"] },
+        GanOptions.CheckpointEvery,
+        GanOptions.SampleEvery,
+        GanOptions.Device,
         new("threads", PluginOptionType.Integer, "0", "CPU threads; 0 uses every core. Training runs its two halves side by side on a CPU with 2 or more.") { Minimum = 0 },
     ];
 }
