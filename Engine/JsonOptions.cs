@@ -1,9 +1,9 @@
 using System.Text.Json;
 
-namespace StyleForge.Host;
+namespace StyleForge.Engine;
 
 /// <summary>The JSON settings every file and --json output of the host uses.</summary>
-internal static class JsonOptions
+public static class JsonOptions
 {
     public static readonly JsonSerializerOptions Indented = new()
     {

@@ -2,10 +2,10 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace StyleForge.Host.Benchmarks;
+namespace StyleForge.Engine.Benchmarks;
 
 /// <summary>Deterministic texture-like RGBA images for benchmarks: bricks with mortar, shading and noise, and a transparent corner.</summary>
-internal static class BenchmarkTextures
+public static class BenchmarkTextures
 {
     public static void WritePng(string path, int size, int seed)
     {

@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using StyleForge.Host.Catalog;
-using StyleForge.Host.Conversion;
-using StyleForge.Host.Pipelines;
-using StyleForge.Host.Runs;
-using StyleForge.Host.Terminal;
-using StyleForge.Host.Textures;
-using StyleForge.Host.Training;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Conversion;
+using StyleForge.Engine.Options;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
+using StyleForge.Engine.Training;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Benchmarks;
+namespace StyleForge.Engine.Benchmarks;
 
 /// <summary>What <c>styleforge bench convert</c> measures, and with which model.</summary>
 /// <param name="ModelPath">A trained model to use, or null to initialise one for the benchmark.</param>
@@ -19,14 +18,14 @@ namespace StyleForge.Host.Benchmarks;
 /// <param name="Files">Textures per size: more than one lets decode and encode overlap inference, as in a real tree.</param>
 /// <param name="TileSize">Tile side handed to the plugin; 0 is the plugin's default.</param>
 /// <param name="Options">Plugin options as --set inputs (training and inference).</param>
-internal sealed record ConvertBenchmarkRequest(string? ModelPath, string PluginName, IReadOnlyList<int> Sizes, int Files, int TileSize, IReadOnlyList<OptionInput> Options);
+public sealed record ConvertBenchmarkRequest(string? ModelPath, string PluginName, IReadOnlyList<int> Sizes, int Files, int TileSize, IReadOnlyList<OptionInput> Options);
 
 /// <summary>
 /// Measures the convert pipeline end to end against the network alone on the same textures and
 /// tiles: their ratio is what decoding, alpha fill, encoding, writing and tiling cost on top of
 /// inference. Peak RSS is read per size.
 /// </summary>
-internal static class ConvertBenchmark
+public static class ConvertBenchmark
 {
     /// <summary>
     /// Options for a model initialised just for the benchmark, applied only where the plugin declares
@@ -40,29 +39,29 @@ internal static class ConvertBenchmark
         ["crop_size"] = "64",
     };
 
-    public static string Run(PluginCatalog catalog, ConvertBenchmarkRequest request, HostConsole console, CancellationToken cancellation)
+    public static string Run(PluginCatalog catalog, ConvertBenchmarkRequest request, IStageReporter reporter, CancellationToken cancellation)
     {
         var scratch = Path.Combine(Path.GetTempPath(), $"styleforge-bench-convert-{Environment.ProcessId}");
         Directory.CreateDirectory(scratch);
         try
         {
             var (modelPath, trained) = request.ModelPath is null
-                ? (InitialiseModel(catalog, request, scratch, console, cancellation), true)
+                ? (InitialiseModel(catalog, request, scratch, reporter, cancellation), true)
                 : (request.ModelPath, false);
             var model = ConversionModel.Locate(catalog, modelPath, expectedPlugin: null, Path.Combine(scratch, "out"));
-            var errors = new List<PipelineError>();
+            var errors = new List<InputError>();
             var options = PluginOptionBinder.Bind(model.Plugin.Descriptor,
                 request.Options.Where(o => model.Plugin.Descriptor.Options.Any(d => d.Name == o.Name)), errors);
             if (errors.Count > 0)
             {
                 throw new ConversionSetupException(string.Join("; ", errors.Select(e => e.ToString())));
             }
-            var context = new HostPluginContext(console, null, Path.Combine(scratch, "work"), new Progress<PluginProgress>(), cancellation, 0, "auto");
+            var context = new HostPluginContext(reporter, null, Path.Combine(scratch, "work"), new Progress<PluginProgress>(), cancellation, 0, "auto");
             using var stylizer = model.Open(TranslationDirection.AToB, options, context);
             var settings = new StylizeSettings(false, request.TileSize, 0);
             // Warm-up: the first call pays for libtorch's lazy initialisation, which is not throughput.
             stylizer.Stylize(new TextureBuffer(64, 64, 3), settings, cancellation);
-            var results = request.Sizes.Select(size => Measure(size, request, model, options, stylizer, scratch, console, cancellation)).ToList();
+            var results = request.Sizes.Select(size => Measure(size, request, model, options, stylizer, scratch, reporter, cancellation)).ToList();
             return JsonSerializer.Serialize(new
             {
                 benchmark = "convert",
@@ -81,7 +80,7 @@ internal static class ConvertBenchmark
         }
     }
 
-    private static string InitialiseModel(PluginCatalog catalog, ConvertBenchmarkRequest request, string scratch, HostConsole console, CancellationToken cancellation)
+    private static string InitialiseModel(PluginCatalog catalog, ConvertBenchmarkRequest request, string scratch, IStageReporter reporter, CancellationToken cancellation)
     {
         var plugin = catalog.Find(request.PluginName)
             ?? throw new ConversionSetupException($"unknown plugin '{request.PluginName}'; run 'styleforge plugins'");
@@ -89,7 +88,7 @@ internal static class ConvertBenchmark
             .Select(q => new OptionInput(q.Key, q.Value, SourceLocation.CommandLine("bench default")))
             .Concat(request.Options)
             .ToList();
-        var errors = new List<PipelineError>();
+        var errors = new List<InputError>();
         var options = PluginOptionBinder.Bind(plugin.Descriptor, inputs, errors);
         if (errors.Count > 0)
         {
@@ -100,14 +99,15 @@ internal static class ConvertBenchmark
             BenchmarkTextures.WritePng(Path.Combine(scratch, "train", "a", $"a{i}.png"), 96, i);
             BenchmarkTextures.WritePng(Path.Combine(scratch, "train", "b", $"b{i}.png"), 96, 100 + i);
         }
-        console.Info($"bench convert: initialising a {plugin.Name} model (no --model given)");
-        var result = TrainingLauncher.Train(plugin, Path.Combine(scratch, "train", "a"), Path.Combine(scratch, "train", "b"),
-            Path.Combine(scratch, "model"), resume: false, options, console, log: null, seed: 0, device: "auto", cancellation);
+        reporter.Info($"bench convert: initialising a {plugin.Name} model (no --model given)");
+        var result = TrainingLauncher.Train(
+            new TrainingLaunch(plugin, Path.Combine(scratch, "train", "a"), Path.Combine(scratch, "train", "b"), Path.Combine(scratch, "model"), Resume: false, options),
+            new StageEnvironment(reporter, Log: null, Seed: 0, Device: "auto", cancellation));
         return result.ModelDirectory;
     }
 
     private static object Measure(int size, ConvertBenchmarkRequest request, ConversionModel model, OptionValues options, IStylizer stylizer,
-        string scratch, HostConsole console, CancellationToken cancellation)
+        string scratch, IStageReporter reporter, CancellationToken cancellation)
     {
         var input = Path.Combine(scratch, $"in-{size}");
         for (var i = 0; i < request.Files; i++)
@@ -115,13 +115,13 @@ internal static class ConvertBenchmark
             BenchmarkTextures.WritePng(Path.Combine(input, $"bricks{i}.png"), size, i);
         }
         var megapixels = (double)size * size * request.Files / 1e6;
-        console.Info($"bench convert: {request.Files} x {size}x{size}");
+        reporter.Info($"bench convert: {request.Files} x {size}x{size}");
 
         var reset = PeakMemory.TryReset();
         var conversion = new ConversionRequest(input, Path.Combine(scratch, "out", $"{size}"), TranslationDirection.AToB) { TileSize = request.TileSize, Force = true };
-        var plan = ConversionPlanner.Plan(conversion, model.Hash, model.OptionsHash(conversion, options), console.Warn);
+        var plan = ConversionPlanner.Plan(conversion, model.Hash, model.OptionsHash(conversion, options), reporter.Warn);
         var endToEnd = Stopwatch.StartNew();
-        var summary = new ConversionRunner(conversion, plan, console.Warn).Run(new Lazy<IStylizer>(stylizer), new Progress<PluginProgress>(), cancellation);
+        var summary = new ConversionRunner(conversion, plan, reporter.Warn).Run(new Lazy<IStylizer>(stylizer), new Progress<PluginProgress>(), cancellation);
         endToEnd.Stop();
         var peak = PeakMemory.PeakMebibytes();
         if (summary.Failed.Count > 0)
@@ -145,7 +145,7 @@ internal static class ConvertBenchmark
         var endToEndRate = megapixels / endToEnd.Elapsed.TotalSeconds;
         var networkRate = megapixels / network.TotalSeconds;
         // Also on stderr as each size finishes: a 4096 run takes long, and an interrupted one should still leave its 1024 figures.
-        console.Info(string.Create(CultureInfo.InvariantCulture,
+        reporter.Info(string.Create(CultureInfo.InvariantCulture,
             $"bench convert {size}: end to end {endToEndRate:0.000} MP/s, network {networkRate:0.000} MP/s, ratio {endToEndRate / networkRate:0.000}, peak RSS {peak:0} MiB"));
         return new
         {

@@ -2,24 +2,24 @@ using System.Diagnostics;
 using System.Text.Json;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using StyleForge.Host.Textures.Bcn;
-using StyleForge.Host.Textures.Dds;
+using StyleForge.Engine.Textures.Bcn;
+using StyleForge.Engine.Textures.Dds;
 
-namespace StyleForge.Host.Benchmarks;
+namespace StyleForge.Engine.Benchmarks;
 
 /// <summary>What <c>styleforge bench dds</c> measures.</summary>
 /// <param name="Sources">Texture folders, or "archive.zip:prefix".</param>
 /// <param name="PerSource">Images taken from each source, in path order.</param>
 /// <param name="LargeSide">Side of the square BC7 quality timing (4096 in the target); 0 skips it.</param>
 /// <param name="Reference">Whether to run nvcompress on the same images.</param>
-internal sealed record DdsBenchmarkRequest(IReadOnlyList<string> Sources, int PerSource, int LargeSide, bool Reference);
+public sealed record DdsBenchmarkRequest(IReadOnlyList<string> Sources, int PerSource, int LargeSide, bool Reference);
 
 /// <summary>
 /// Encodes real textures with each BCn encoder and mode, decodes them again, and reports RGB PSNR against the source
 /// and megapixels per second (all cores: the codec runs block rows in parallel). nvcompress (NVIDIA Texture Tools 2.0)
 /// runs on the same images in the same run as the BC1 reference; its time includes its process start and PNG decode.
 /// </summary>
-internal static class DdsBenchmark
+public static class DdsBenchmark
 {
     private static readonly (BcFormat Format, int Channels)[] Formats =
     {

@@ -2,17 +2,17 @@ using System.IO.Compression;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace StyleForge.Host.Benchmarks;
+namespace StyleForge.Engine.Benchmarks;
 
 /// <summary>One benchmark image: where it came from and its pixels as opaque 8-bit RGBA.</summary>
-internal sealed record DdsBenchmarkImage(string Name, int Width, int Height, byte[] Rgba);
+public sealed record DdsBenchmarkImage(string Name, int Width, int Height, byte[] Rgba);
 
 /// <summary>
 /// Real game textures for <c>bench dds</c>: PNG and JPEG files under the given folders, and inside zip archives there
 /// (trigger-rally ships its textures in data.zip), at least 64 pixels a side, in path order. Alpha is set opaque:
 /// the benchmark measures colour (RGB PSNR), and a BC1 cut-out would change which pixels count.
 /// </summary>
-internal static class DdsBenchmarkImages
+public static class DdsBenchmarkImages
 {
     /// <summary>The default set: Debian's neverball-data and trigger-rally-data textures.</summary>
     public static readonly IReadOnlyList<string> DefaultSources = new[]

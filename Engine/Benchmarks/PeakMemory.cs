@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace StyleForge.Host.Benchmarks;
+namespace StyleForge.Engine.Benchmarks;
 
 /// <summary>The process's peak resident set size (VmHWM) from /proc/self/status, with a reset so each measurement covers one phase.</summary>
-internal static class PeakMemory
+public static class PeakMemory
 {
     /// <summary>Peak RSS in MiB, or null where /proc is not available (not Linux).</summary>
     public static double? PeakMebibytes()

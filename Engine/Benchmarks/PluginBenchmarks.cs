@@ -1,10 +1,10 @@
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Benchmarks;
+namespace StyleForge.Engine.Benchmarks;
 
 /// <summary>Finds the plugin that offers a named benchmark through <see cref="IBenchmarkProvider"/>.</summary>
-internal static class PluginBenchmarks
+public static class PluginBenchmarks
 {
     /// <summary>The plugin offering benchmark <paramref name="name"/>; <paramref name="preferred"/> when it is one of several that do.</summary>
     public static (LoadedPlugin Plugin, IBenchmarkProvider Provider)? Find(PluginCatalog catalog, string name, string? preferred = null) =>

@@ -1,10 +1,10 @@
-using StyleForge.Host.Conversion;
+using StyleForge.Engine.Conversion;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Catalog;
+namespace StyleForge.Engine.Catalog;
 
 /// <summary>A plugin instance with where it came from.</summary>
-internal sealed record LoadedPlugin(IStylizerPlugin Instance, string AssemblyPath)
+public sealed record LoadedPlugin(IStylizerPlugin Instance, string AssemblyPath)
 {
     private readonly Lazy<string> _assemblyHash = new(() => ContentHash.OfFile(AssemblyPath));
 
@@ -26,4 +26,4 @@ internal sealed record LoadedPlugin(IStylizerPlugin Instance, string AssemblyPat
 }
 
 /// <summary>A plugin folder that could not be loaded, and why, for people.</summary>
-internal sealed record PluginLoadFailure(string Name, string AssemblyPath, string Reason);
+public sealed record PluginLoadFailure(string Name, string AssemblyPath, string Reason);

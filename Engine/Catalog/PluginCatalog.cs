@@ -4,14 +4,14 @@ using System.Reflection.PortableExecutable;
 using McMaster.NETCore.Plugins;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Catalog;
+namespace StyleForge.Engine.Catalog;
 
 /// <summary>
 /// Finds and loads plugins. Each plugin gets its own load context in which only the contract
 /// assembly (and the .NET runtime) is shared with the host, so a plugin's dependencies (TorchSharp,
 /// libtorch, its own version of a library the host also uses) stay inside it.
 /// </summary>
-internal sealed class PluginCatalog : IDisposable
+public sealed class PluginCatalog : IDisposable
 {
     private const string ContractAssemblyName = "StyleForge.Plugins.Abstractions";
 
@@ -84,7 +84,7 @@ internal sealed class PluginCatalog : IDisposable
             return $"plugin '{failure.Name}' ({failure.AssemblyPath}) was refused, because {failure.Reason}";
         }
         var names = _plugins.Select(p => p.Name).ToList();
-        return $"unknown plugin '{name}'{Pipelines.NearestName.Hint(name, names)}; installed plugins: "
+        return $"unknown plugin '{name}'{Options.NearestName.Hint(name, names)}; installed plugins: "
                + (names.Count == 0 ? "none" : string.Join(", ", names)) + "; run 'styleforge plugins' to see where they come from";
     }
 

@@ -1,16 +1,16 @@
-namespace StyleForge.Host.Catalog;
+namespace StyleForge.Engine.Catalog;
 
 /// <summary>A folder the catalog looks in, and why it looks there, for people.</summary>
 /// <param name="Path">Absolute path.</param>
 /// <param name="Origin">Where the folder came from: "plugins/ next to the host", "--plugins" or the environment variable.</param>
-internal sealed record PluginRoot(string Path, string Origin)
+public sealed record PluginRoot(string Path, string Origin)
 {
     public const string InTree = "plugins/ next to the host";
     public const string Flag = "--plugins";
 }
 
 /// <summary>Where the catalog looks for plugin folders, in order.</summary>
-internal static class PluginSearchPath
+public static class PluginSearchPath
 {
     public const string EnvironmentVariable = "STYLEFORGE_PLUGIN_PATH";
 

@@ -1,9 +1,9 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Catalog;
+namespace StyleForge.Engine.Catalog;
 
 /// <summary>Decides whether a plugin built against one contract version can run in this host.</summary>
-internal static class PluginVersionPolicy
+public static class PluginVersionPolicy
 {
     public static PluginApiVersion HostVersion => PluginApi.Current;
 

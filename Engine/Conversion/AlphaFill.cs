@@ -1,6 +1,6 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// Replaces the colour under fully transparent pixels with colour from the nearest visible ones
@@ -8,7 +8,7 @@ namespace StyleForge.Host.Conversion;
 /// a network's receptive field never sees the arbitrary colour exporters leave there and no halo
 /// bleeds into visible pixels.
 /// </summary>
-internal static class AlphaFill
+public static class AlphaFill
 {
     /// <summary>
     /// Fills <paramref name="rgb"/> in place where <paramref name="alpha"/> (width x height values) is

@@ -1,10 +1,10 @@
 using System.IO.Hashing;
 using System.Text;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>XxHash128 fingerprints, as 32 hex digits, of what decides a converted texture: its source bytes, the model files and the effective options.</summary>
-internal static class ContentHash
+public static class ContentHash
 {
     public static string OfBytes(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(XxHash128.Hash(bytes));
 

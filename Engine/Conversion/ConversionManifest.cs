@@ -1,7 +1,7 @@
 using System.Text.Json;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Runs;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>What the manifest remembers of one converted texture.</summary>
 /// <param name="SourceHash">XxHash128 of the source file's bytes.</param>
@@ -10,7 +10,7 @@ namespace StyleForge.Host.Conversion;
 /// <param name="ModelHash">Hash of the model folder's files.</param>
 /// <param name="OptionsHash">Hash of everything else that changes the output: plugin, direction, tiling, seamless, plugin options.</param>
 /// <param name="ConvertedUtc">When it was converted; the newest entry wins when manifests are merged.</param>
-internal sealed record ManifestEntry(string SourceHash, long SourceSize, DateTime SourceModifiedUtc, string ModelHash, string OptionsHash, DateTime ConvertedUtc)
+public sealed record ManifestEntry(string SourceHash, long SourceSize, DateTime SourceModifiedUtc, string ModelHash, string OptionsHash, DateTime ConvertedUtc)
 {
     /// <summary>The map-type rule that made the file a colour map, or that none matched; for people, never compared.</summary>
     public string? MapType { get; init; }
@@ -20,7 +20,7 @@ internal sealed record ManifestEntry(string SourceHash, long SourceSize, DateTim
 /// <param name="Name">The plugin's name.</param>
 /// <param name="Version">The version its descriptor declares.</param>
 /// <param name="AssemblyHash">XxHash128 of its assembly file, which changes on a rebuild even when the version does not.</param>
-internal sealed record ManifestPlugin(string Name, string Version, string AssemblyHash);
+public sealed record ManifestPlugin(string Name, string Version, string AssemblyHash);
 
 /// <summary>
 /// The record of converted files in an output folder. An unsharded run keeps
@@ -28,7 +28,7 @@ internal sealed record ManifestPlugin(string Name, string Version, string Assemb
 /// shards never write the same file. Loading reads every manifest of the tree and keeps the newest
 /// entry per file, which is how shard manifests merge.
 /// </summary>
-internal sealed class ConversionManifest
+public sealed class ConversionManifest
 {
     public const string FilePrefix = ".styleforge-manifest";
 

@@ -1,9 +1,9 @@
 using System.Globalization;
-using StyleForge.Host.Catalog;
-using StyleForge.Host.Training;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Training;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// What a conversion runs: the plugin, and for a trainable plugin the model folder found from a run
@@ -11,7 +11,7 @@ namespace StyleForge.Host.Conversion;
 /// model files for the incremental-run manifest. A plugin that needs no model has a null folder,
 /// which is what it gets in <see cref="StylizerRequest.ModelDirectory"/>.
 /// </summary>
-internal sealed record ConversionModel(string? Directory, LoadedPlugin Plugin, string Hash)
+public sealed record ConversionModel(string? Directory, LoadedPlugin Plugin, string Hash)
 {
     /// <summary>The hash recorded for a conversion without a model folder.</summary>
     private const string NoModelHash = "none";
@@ -81,7 +81,7 @@ internal sealed record ConversionModel(string? Directory, LoadedPlugin Plugin, s
         foreach (var (name, value) in TrainingOptions)
         {
             if (declared.TryGetValue(name, out var option) && !explicitNames.Contains(name)
-                && Pipelines.PluginOptionBinder.Normalize(option, value, out var normalized) is null)
+                && Options.PluginOptionBinder.Normalize(option, value, out var normalized) is null)
             {
                 values[name] = normalized;
             }

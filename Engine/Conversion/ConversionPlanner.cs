@@ -1,13 +1,13 @@
-using StyleForge.Host.Runs;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// Walks the input tree and decides, per texture, convert or skip and why: globs, shard, map type,
 /// output path safety, and whether the manifest shows an up-to-date output.
 /// </summary>
-internal static class ConversionPlanner
+public static class ConversionPlanner
 {
     /// <summary>The start of the reason given for a texture whose format cannot be converted; the format's name follows.</summary>
     public const string UnsupportedReason = "not converted: unsupported format";
@@ -20,7 +20,7 @@ internal static class ConversionPlanner
 
     public static ConversionPlan Plan(ConversionRequest request, string modelHash, string optionsHash, Action<string> warn)
     {
-        var selection = new FileSelection(request.Include, request.Exclude);
+        var selection = request.Selection;
         var guard = new OutputPathGuard(request.OutputRoot);
         var names = new PortableOutputNames();
         var manifest = ConversionManifest.LoadMerged(guard.Root, warn);

@@ -1,13 +1,15 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
-/// <summary>Everything that decides which files a conversion touches and how; built by the convert verb and the convert step alike.</summary>
-internal sealed record ConversionRequest(string InputRoot, string OutputRoot, TranslationDirection Direction)
+/// <summary>
+/// Everything that decides which files a conversion touches and how. The front ends assemble it in one place
+/// (Host/Requests/ConversionRequestBuilder), so the convert verb and the convert step always ask for the same thing.
+/// </summary>
+public sealed record ConversionRequest(string InputRoot, string OutputRoot, TranslationDirection Direction)
 {
-    public IReadOnlyList<string> Include { get; init; } = Array.Empty<string>();
-
-    public IReadOnlyList<string> Exclude { get; init; } = Array.Empty<string>();
+    /// <summary>Which files of the input tree are looked at (include and exclude globs, already parsed).</summary>
+    public FileSelection Selection { get; init; } = FileSelection.All;
 
     public MapTypeRules MapTypes { get; init; } = MapTypeRules.Default;
 

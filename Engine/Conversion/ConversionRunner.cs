@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using StyleForge.Host.Runs;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// Converts the planned files through three stages joined by bounded queues: decode (and alpha
@@ -12,7 +12,7 @@ namespace StyleForge.Host.Conversion;
 /// write on a worker. The queues hold one texture each, so I/O overlaps inference while memory
 /// stays at a few textures however large the tree is.
 /// </summary>
-internal sealed class ConversionRunner
+public sealed class ConversionRunner
 {
     /// <summary>How often the manifest is saved during a run; a kill loses at most this much record, and those files are simply redone.</summary>
     private static readonly TimeSpan ManifestInterval = TimeSpan.FromSeconds(5);

@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>A conversion cannot start (no model, unknown plugin, bad folder); the message says what to do. Nothing was converted.</summary>
-internal sealed class ConversionSetupException : Exception
+public sealed class ConversionSetupException : Exception
 {
     public ConversionSetupException(string message) : base(message)
     {

@@ -1,10 +1,10 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>A file that did not convert, with the reason for people.</summary>
-internal sealed record ConversionFailure(string RelativePath, string Reason);
+public sealed record ConversionFailure(string RelativePath, string Reason);
 
 /// <summary>What a conversion run did: counts for the summary line and per-file detail for --json.</summary>
-internal sealed record ConversionSummary(
+public sealed record ConversionSummary(
     IReadOnlyList<string> Converted,
     IReadOnlyList<PlannedTexture> Skipped,
     IReadOnlyList<ConversionFailure> Failed,
@@ -26,8 +26,8 @@ internal sealed record ConversionSummary(
     public string? ManifestProblem { get; init; }
 
     /// <summary>
-    /// 0 when every selected file converted, was rightly skipped or is in a listed unsupported format and the
-    /// manifest was saved; 1 otherwise.
+    /// True when every selected file converted, was rightly skipped or is in a listed unsupported format and the
+    /// manifest was saved; a front end reports anything else as a partial failure (exit 1).
     /// </summary>
-    public int ExitCode => Failed.Count > 0 || ManifestProblem is not null ? ExitCodes.Failed : ExitCodes.Success;
+    public bool Complete => Failed.Count == 0 && ManifestProblem is null;
 }

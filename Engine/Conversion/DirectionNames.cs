@@ -1,9 +1,9 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>The spellings of <see cref="TranslationDirection"/> on the command line and in YAML: a2b and b2a.</summary>
-internal static class DirectionNames
+public static class DirectionNames
 {
     public static readonly IReadOnlyList<string> All = new[] { "a2b", "b2a" };
 

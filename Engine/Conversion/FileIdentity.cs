@@ -1,14 +1,14 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// A file or folder as the file system knows it: device and inode number from stat(2). Two paths with
 /// the same identity are the same folder however they are reached, through links, bind mounts or a
 /// case-insensitive name, which comparing path strings cannot promise.
 /// </summary>
-internal readonly record struct FileIdentity(ulong Device, ulong Inode)
+public readonly record struct FileIdentity(ulong Device, ulong Inode)
 {
     /// <summary>Large enough for struct stat on every Unix .NET runs on (144 bytes on Linux x86-64).</summary>
     private const int StatBufferSize = 256;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// A path glob as artists write them: <c>*</c> and <c>?</c> stay within one folder, <c>**</c> spans
@@ -9,7 +9,7 @@ namespace StyleForge.Host.Conversion;
 /// any folder (like .gitignore); with '/' it matches the whole path relative to the input folder.
 /// Matching ignores case, because texture trees often come from Windows.
 /// </summary>
-internal sealed class GlobPattern
+public sealed class GlobPattern
 {
     private readonly Regex _regex;
     private readonly bool _nameOnly;

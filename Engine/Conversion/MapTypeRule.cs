@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>Whether a map holds colour, which is stylized, or data that shading reads as numbers, which is left alone.</summary>
-internal enum MapKind
+public enum MapKind
 {
     Colour,
     Data,
@@ -16,7 +16,7 @@ internal enum MapKind
 /// <param name="MapType">For people, for example "normal map".</param>
 /// <param name="Kind">Colour (stylized) or data (skipped).</param>
 /// <param name="Convention">Where the name comes from, for example "Poly Haven"; shown with the match.</param>
-internal sealed record MapTypeRule(string Suffix, string MapType, MapKind Kind, string Convention)
+public sealed record MapTypeRule(string Suffix, string MapType, MapKind Kind, string Convention)
 {
     /// <summary>
     /// A name start the rule needs, or null. Unreal's single-letter suffixes (_A alpha, _E emissive, ...)

@@ -1,4 +1,4 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// Decides which textures are colour maps. Normal, roughness, metallic, AO, height, mask, opacity,
@@ -7,7 +7,7 @@ namespace StyleForge.Host.Conversion;
 /// (<c>rock_nor_gl_4k</c>, <c>Bricks059_1K-JPG_NormalGL</c>); the longest matching ending wins,
 /// and a name no rule matches is treated as colour, as before the table existed.
 /// </summary>
-internal sealed class MapTypeRules
+public sealed class MapTypeRules
 {
     private readonly IReadOnlyList<MapTypeRule> _rules;
     private readonly int _longest;

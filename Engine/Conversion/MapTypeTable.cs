@@ -1,11 +1,11 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// The default naming rules, from the conventions textures arrive in: Poly Haven, ambientCG,
 /// Substance Painter's export presets, Unreal's texture naming guide and Unity's render pipelines.
 /// docs/convert.md lists the same table (a test keeps the two in step).
 /// </summary>
-internal static class MapTypeTable
+public static class MapTypeTable
 {
     private const string Normal = "normal map";
     private const string Roughness = "roughness map";

@@ -1,10 +1,10 @@
-using StyleForge.Host.Textures;
-using StyleForge.Host.Textures.Dds;
+using StyleForge.Engine.Textures;
+using StyleForge.Engine.Textures.Dds;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>How many mip levels a DDS output gets: as many as the source had, none, or a full chain.</summary>
-internal enum MipPolicy
+public enum MipPolicy
 {
     Keep,
     None,
@@ -15,7 +15,7 @@ internal enum MipPolicy
 /// The file format converted textures are written in: <c>keep</c> (each in its source's own format, the default) or
 /// a DDS format for all, for example <c>dds-bc7-srgb</c>. DDS outputs of non-DDS sources get the .dds extension.
 /// </summary>
-internal sealed record OutputFormat(string Name, DdsFormat? Dds)
+public sealed record OutputFormat(string Name, DdsFormat? Dds)
 {
     public static readonly OutputFormat Keep = new("keep", null);
 

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>Who holds an output lock: written into the lock file so a refused run can say whom it waits for.</summary>
 /// <param name="Pid">Process id of the holder.</param>
 /// <param name="Host">Machine name of the holder; a process id means nothing on another host.</param>
 /// <param name="StartedUtc">When the holder took the lock.</param>
 /// <param name="Shard">The holder's shard, I/N (1/1 for a whole-tree run).</param>
-internal sealed record LockHolder(int Pid, string Host, DateTime StartedUtc, string Shard);
+public sealed record LockHolder(int Pid, string Host, DateTime StartedUtc, string Shard);
 
 /// <summary>
 /// One writer per output tree. Two runs into one output each saved their own manifest over the
@@ -23,7 +23,7 @@ internal sealed record LockHolder(int Pid, string Host, DateTime StartedUtc, str
 /// is a lock from another host whose holder stopped refreshing it, since a retried shard usually
 /// lands on another machine or pod than the one that was killed.
 /// </summary>
-internal sealed class OutputLock : IDisposable
+public sealed class OutputLock : IDisposable
 {
     public const string FilePrefix = ".styleforge-lock";
 

@@ -1,4 +1,4 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// Maps a texture's relative path into the output folder and refuses any result outside it:
@@ -6,7 +6,7 @@ namespace StyleForge.Host.Conversion;
 /// (a link could point a write anywhere on disk), and an output folder that leads somewhere else
 /// than when the run started (a link swapped in for the folder or one of its ancestors).
 /// </summary>
-internal sealed class OutputPathGuard
+public sealed class OutputPathGuard
 {
     private readonly string _root;
     private readonly string _realRoot;

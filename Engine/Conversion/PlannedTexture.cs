@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>What a run does with one file.</summary>
-internal enum PlannedAction
+public enum PlannedAction
 {
     Convert,
     Skip,
@@ -12,7 +12,7 @@ internal enum PlannedAction
 }
 
 /// <summary>One texture of the input tree, where its output goes, and what the run will do with it and why.</summary>
-internal sealed record PlannedTexture(string RelativePath, string SourcePath, string? OutputPath, PlannedAction Action, string Reason)
+public sealed record PlannedTexture(string RelativePath, string SourcePath, string? OutputPath, PlannedAction Action, string Reason)
 {
     /// <summary>The map-type rule the name matched, colour or data, or null when none did.</summary>
     public MapTypeRule? Rule { get; init; }

@@ -1,11 +1,11 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// Output names that work on every file system a studio copies textures to. Checked on every OS, because
 /// a tree converted on Linux often ends up on Windows or macOS: there, names differing only in letter case
 /// are one file, and some names cannot be created at all.
 /// </summary>
-internal sealed class PortableOutputNames
+public sealed class PortableOutputNames
 {
     // Windows device names: reserved in every folder, with any extension ("nul.png" opens the null device).
     private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)

@@ -1,11 +1,11 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// Where a path really leads: every symbolic link on the way, in the last segment or any ancestor, is
 /// followed to its final target, the way realpath(3) does. Segments that do not exist yet are kept as
 /// written, so an output folder that a run is about to create still resolves.
 /// </summary>
-internal static class RealPath
+public static class RealPath
 {
     /// <summary>The limit Linux puts on links followed in one lookup (ELOOP after 40).</summary>
     private const int MaxLinks = 40;

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// One machine's share of a conversion: shard <see cref="Index"/> of <see cref="Count"/> (1-based),
 /// chosen by a hash of each file's relative path, so N machines split a tree with no coordinator
 /// and a file always lands on the same shard.
 /// </summary>
-internal sealed record ShardSpec(int Index, int Count)
+public sealed record ShardSpec(int Index, int Count)
 {
     public static ShardSpec Whole { get; } = new(1, 1);
 

@@ -1,4 +1,4 @@
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// Keeps a conversion from writing among its sources. The input and output folders are compared where
@@ -6,7 +6,7 @@ namespace StyleForge.Host.Conversion;
 /// so an output that is the input, sits inside it or contains it is refused however the paths were
 /// typed. Comparing the typed paths let a link to the input overwrite every source texture.
 /// </summary>
-internal static class SourceTreeGuard
+public static class SourceTreeGuard
 {
     /// <summary>Throws <see cref="ConversionSetupException"/> when the trees overlap; the message names both folders as typed and as resolved.</summary>
     public static void Check(string inputRoot, string outputRoot)

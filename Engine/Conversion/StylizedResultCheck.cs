@@ -1,13 +1,13 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// What the contract asks of a stylizer's result, checked before anything is written: a texture,
 /// the input's size, three channels, finite values. Each problem is said exactly, so a plugin author
 /// knows which rule the result broke.
 /// </summary>
-internal static class StylizedResultCheck
+public static class StylizedResultCheck
 {
     /// <summary>Null when the result is usable, otherwise what is wrong, phrased to follow "plugin 'NAME' ".</summary>
     public static string? Problem(TextureBuffer? result, TextureBuffer input)

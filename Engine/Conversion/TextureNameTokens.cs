@@ -1,13 +1,13 @@
 using System.Text.RegularExpressions;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Engine.Conversion;
 
 /// <summary>
 /// Splits a texture's file name into the words naming conventions are built from, so one rule
 /// matches <c>_nor_gl</c>, <c>-NorGL</c> and <c>NorGl</c> alike, and a resolution or format tail
 /// (<c>_4k</c>, <c>_2048</c>, <c>-JPG</c>) does not hide the map type in front of it.
 /// </summary>
-internal static partial class TextureNameTokens
+public static partial class TextureNameTokens
 {
     /// <summary>Words of a name: split at '_', '-', '.', spaces and camel-case humps ("NormalGL" is Normal, GL; "4K" stays whole).</summary>
     public static IReadOnlyList<string> Split(string name) =>

@@ -1,6 +1,6 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Engine.Evaluation;
 
 /// <summary>
 /// How strongly an image alternates with a 2-pixel period, the grid that stride-2 transposed convolutions leave
@@ -11,7 +11,7 @@ namespace StyleForge.Host.Evaluation;
 /// smooth content scores near zero while a grid scores its amplitude. The image's value is the mean over whole tiles.
 /// Edges and fine texture score a little too, so an image is judged against its truth's value.
 /// </summary>
-internal static class CheckerboardMeasure
+public static class CheckerboardMeasure
 {
     /// <summary>Small enough for the grid to keep one phase within a tile, large enough to average out texture.</summary>
     private const int Tile = 8;

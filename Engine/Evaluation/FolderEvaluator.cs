@@ -1,14 +1,17 @@
-using StyleForge.Host.Sampling;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Sampling;
+using StyleForge.Engine.Textures;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Engine.Evaluation;
 
 /// <summary>
 /// Scores a folder of predictions against a folder of truth, matching files by relative path. With a folder of light
 /// masks, an image whose truth has a mask at the same relative path (extension .json) also gets the light metrics.
 /// </summary>
-internal static class FolderEvaluator
+public static class FolderEvaluator
 {
+    public static ScoredSet Evaluate(EvaluationRequest request, CancellationToken cancellation) =>
+        Evaluate(request.Name, request.Predictions, request.Truth, request.Lights, cancellation);
+
     public static ScoredSet Evaluate(string name, string predictionDirectory, string truthDirectory, string? lightDirectory, CancellationToken cancellation)
     {
         var predictions = TextureFolder.Open(predictionDirectory);

@@ -1,12 +1,12 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Engine.Evaluation;
 
 /// <summary>
 /// Full-reference image quality: PSNR over the RGB values and SSIM on luminance, both on the
 /// sRGB-encoded values in [0, 1] as stored in the files.
 /// </summary>
-internal static class ImageQuality
+public static class ImageQuality
 {
     /// <summary>The PSNR reported for identical images, where the formula gives infinity (JSON has no infinity).</summary>
     public const double IdenticalPsnr = 100;

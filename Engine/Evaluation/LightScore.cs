@@ -1,7 +1,7 @@
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Sampling;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Engine.Evaluation;
 
 /// <summary>
 /// Where the light is, in one prediction against its truth's <see cref="LightMask"/>: the windows the prediction lights
@@ -15,7 +15,7 @@ namespace StyleForge.Host.Evaluation;
 /// <param name="GlowError">Mean |Y prediction - Y truth| over glow pixels; null when the scene has no lamp.</param>
 /// <param name="Checkerboard">The prediction's <see cref="CheckerboardMeasure"/>.</param>
 /// <param name="TruthCheckerboard">The truth's <see cref="CheckerboardMeasure"/>.</param>
-internal sealed record LightScore(
+public sealed record LightScore(
     int LitHits,
     int LitFalseAlarms,
     int LitMisses,

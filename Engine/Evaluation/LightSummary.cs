@@ -1,4 +1,4 @@
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Engine.Evaluation;
 
 /// <summary>
 /// The light metrics of a whole set: lit-window F1 over every window of every scored image (2 hits / (2 hits + false
@@ -15,7 +15,7 @@ namespace StyleForge.Host.Evaluation;
 /// <param name="MeanCheckerboard">Mean checkerboard measure of the predictions.</param>
 /// <param name="TruthCheckerboard">Mean checkerboard measure of their truths.</param>
 /// <param name="CheckerboardRatio">The first over the second: 1 matches the truth; null when the truths have none at all.</param>
-internal sealed record LightSummary(
+public sealed record LightSummary(
     string MaskDirectory,
     int Images,
     double? LitWindowF1,

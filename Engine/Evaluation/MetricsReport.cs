@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Runs;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Engine.Evaluation;
 
 /// <summary>
 /// metrics.json: the model's scores, the baselines' scores on the same files, the gain over the
@@ -10,7 +10,7 @@ namespace StyleForge.Host.Evaluation;
 /// light metrics included. <paramref name="Compared"/> holds further models scored on the same files (null when none),
 /// each warned about the same way.
 /// </summary>
-internal sealed record MetricsReport(
+public sealed record MetricsReport(
     ScoredSet Model,
     IReadOnlyList<ScoredSet> Baselines,
     string? BestBaseline,
@@ -54,23 +54,23 @@ internal sealed record MetricsReport(
             if (model.MeanPsnr < baseline.MeanPsnr)
             {
                 warnings.Add($"{model.Name} scores below the {baseline.Name} baseline in PSNR " +
-                    $"({MetricsTable.Format(model.MeanPsnr, "0.00")} dB against {MetricsTable.Format(baseline.MeanPsnr, "0.00")} dB)");
+                    $"({ScoreText.Format(model.MeanPsnr, "0.00")} dB against {ScoreText.Format(baseline.MeanPsnr, "0.00")} dB)");
             }
             if (model.MeanSsim < baseline.MeanSsim)
             {
                 warnings.Add($"{model.Name} scores below the {baseline.Name} baseline in SSIM " +
-                    $"({MetricsTable.Format(model.MeanSsim, "0.000")} against {MetricsTable.Format(baseline.MeanSsim, "0.000")})");
+                    $"({ScoreText.Format(model.MeanSsim, "0.000")} against {ScoreText.Format(baseline.MeanSsim, "0.000")})");
             }
             if (model.Light?.LitWindowF1 < baseline.Light?.LitWindowF1)
             {
                 warnings.Add($"{model.Name} scores below the {baseline.Name} baseline in lit-window F1 " +
-                    $"({MetricsTable.Format(model.Light?.LitWindowF1, "0.000")} against {MetricsTable.Format(baseline.Light?.LitWindowF1, "0.000")})");
+                    $"({ScoreText.Format(model.Light?.LitWindowF1, "0.000")} against {ScoreText.Format(baseline.Light?.LitWindowF1, "0.000")})");
             }
             // Glow error is the one figure where lower is better.
             if (model.Light?.MeanGlowError > baseline.Light?.MeanGlowError)
             {
                 warnings.Add($"{model.Name} misses the lamps' glow by more than the {baseline.Name} baseline " +
-                    $"(glow error {MetricsTable.Format(model.Light?.MeanGlowError, "0.000")} against {MetricsTable.Format(baseline.Light?.MeanGlowError, "0.000")})");
+                    $"(glow error {ScoreText.Format(model.Light?.MeanGlowError, "0.000")} against {ScoreText.Format(baseline.Light?.MeanGlowError, "0.000")})");
             }
         }
         return warnings;

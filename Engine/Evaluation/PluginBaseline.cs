@@ -1,31 +1,29 @@
-using StyleForge.Host.Catalog;
-using StyleForge.Host.Pipelines;
-using StyleForge.Host.Runs;
-using StyleForge.Host.Terminal;
-using StyleForge.Host.Textures;
-using StyleForge.Host.Training;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Options;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
+using StyleForge.Engine.Training;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Engine.Evaluation;
 
 /// <summary>
 /// A baseline made from a trainable plugin at its default options: trained on the same two folders
 /// as the model, then applied A to B to the same test inputs, through the plugin contract like any
 /// conversion.
 /// </summary>
-internal static class PluginBaseline
+public static class PluginBaseline
 {
     /// <summary>Trains into <paramref name="directory"/>/model, converts into <paramref name="directory"/>/converted and returns that folder.</summary>
-    public static string Produce(LoadedPlugin plugin, string trainA, string trainB, string input, string directory, PipelineRun run)
+    public static string Produce(LoadedPlugin plugin, string trainA, string trainB, string input, string directory, StageEnvironment environment)
     {
-        var errors = new List<PipelineError>();
+        var errors = new List<InputError>();
         var options = PluginOptionBinder.Bind(plugin.Descriptor, Array.Empty<OptionInput>(), errors);
         if (errors.Count > 0)
         {
-            throw new StepFailedException($"baseline plugin '{plugin.Name}' has invalid defaults: {string.Join("; ", errors)}");
+            throw new PluginException($"baseline plugin '{plugin.Name}' has invalid defaults: {string.Join("; ", errors)}");
         }
-        var model = TrainingLauncher.Train(plugin, trainA, trainB, Path.Combine(directory, "model"), resume: false, options,
-            run.Console, run.Log, run.Document.Seed, run.Document.Device, run.Cancellation);
+        var model = TrainingLauncher.Train(new TrainingLaunch(plugin, trainA, trainB, Path.Combine(directory, "model"), Resume: false, options), environment);
 
         var converted = Path.Combine(directory, "converted");
         if (Directory.Exists(converted))
@@ -34,14 +32,14 @@ internal static class PluginBaseline
             Directory.Delete(converted, recursive: true);
         }
         var inputs = TextureFolder.Open(input);
-        ProgressDisplay.Run(run.Console, $"{plugin.Name} baseline", progress =>
+        environment.Reporter.WithProgress($"{plugin.Name} baseline", progress =>
         {
-            var context = run.CreatePluginContext(directory, progress);
+            var context = environment.PluginContext(directory, progress);
             using var stylizer = plugin.Instance.OpenStylizer(new StylizerRequest(model.ModelDirectory, TranslationDirection.AToB, options), context);
             for (var i = 0; i < inputs.Count; i++)
             {
-                run.Cancellation.ThrowIfCancellationRequested();
-                var output = stylizer.Stylize(Rgb(inputs.Load(i)), new StylizeSettings(), run.Cancellation);
+                environment.Cancellation.ThrowIfCancellationRequested();
+                var output = stylizer.Stylize(Rgb(inputs.Load(i)), new StylizeSettings(), environment.Cancellation);
                 // Keeps the input's relative path (and so its name) so the scores match the truth by path.
                 AtomicFile.Write(Path.Combine(converted, inputs.GetRelativePath(i)), stream => TextureCodec.SavePng(output, stream));
                 progress.Report(new PluginProgress("convert", i + 1, inputs.Count, new Dictionary<string, double>()));

@@ -1,6 +1,6 @@
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Sampling;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Engine.Evaluation;
 
 /// <summary>
 /// Decides which windows of an image are lit: a window is lit when the median luminance of its glass exceeds the
@@ -9,7 +9,7 @@ namespace StyleForge.Host.Evaluation;
 /// glazing bars (a quarter of some windows' glass) and the light that lamps and lit rooms throw on parts of the wall do
 /// not decide.
 /// </summary>
-internal static class WindowLighting
+public static class WindowLighting
 {
     /// <summary>
     /// 0.165 of full scale, about 42 of 255 levels. Measured on the sample's night truths (scenes 1000 on): lit glass sits

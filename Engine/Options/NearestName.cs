@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Pipelines;
+namespace StyleForge.Engine.Options;
 
 /// <summary>Suggests the closest valid name for a misspelt key.</summary>
-internal static class NearestName
+public static class NearestName
 {
     /// <summary>The candidate within a small edit distance of <paramref name="name"/>, or null.</summary>
     public static string? Find(string name, IEnumerable<string> candidates)

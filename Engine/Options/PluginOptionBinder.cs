@@ -1,15 +1,15 @@
 using System.Globalization;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Pipelines;
+namespace StyleForge.Engine.Options;
 
 /// <summary>A user-supplied option value with where it was written.</summary>
-internal sealed record OptionInput(string Name, string Value, SourceLocation Where);
+public sealed record OptionInput(string Name, string Value, SourceLocation Where);
 
 /// <summary>Checks user option values against a plugin's declared options and fills in defaults.</summary>
-internal static class PluginOptionBinder
+public static class PluginOptionBinder
 {
-    public static OptionValues Bind(PluginDescriptor plugin, IEnumerable<OptionInput> inputs, List<PipelineError> errors)
+    public static OptionValues Bind(PluginDescriptor plugin, IEnumerable<OptionInput> inputs, List<InputError> errors)
     {
         var declared = plugin.Options.ToDictionary(o => o.Name, StringComparer.Ordinal);
         var values = plugin.Options.ToDictionary(o => o.Name, o => o.Default, StringComparer.Ordinal);

@@ -1,9 +1,9 @@
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Textures;
 
-namespace StyleForge.Host.Reporting;
+namespace StyleForge.Engine.Reporting;
 
 /// <summary>Turns an image file into a data: URI so the report is one file that opens with no server.</summary>
-internal static class ImageDataUri
+public static class ImageDataUri
 {
     public static string FromFile(string path)
     {

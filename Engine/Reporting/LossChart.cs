@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace StyleForge.Host.Reporting;
+namespace StyleForge.Engine.Reporting;
 
 /// <summary>
 /// Draws a losses.csv (a header row, the iteration in the first column, one loss per further column,
 /// an optional lr column left out)
 /// as an inline SVG line chart, smoothed with a moving average so trends show through per-iteration noise.
 /// </summary>
-internal static class LossChart
+public static class LossChart
 {
     private const int Width = 720;
     private const int Height = 300;

@@ -1,4 +1,4 @@
-namespace StyleForge.Host.Reporting;
+namespace StyleForge.Engine.Reporting;
 
 /// <summary>Where the report reads each of its sections from. Missing optional sources leave their section saying so.</summary>
 /// <param name="RunDirectory">The run folder: pipeline.resolved.json and timings.json are read from here.</param>
@@ -10,7 +10,7 @@ namespace StyleForge.Host.Reporting;
 /// <param name="Model">The trained model folder: losses.csv, losses.png and samples/*.png.</param>
 /// <param name="Metrics">metrics.json written by the evaluate step; may be absent.</param>
 /// <param name="MaxRows">Most test textures shown in the grid.</param>
-internal sealed record ReportSources(
+public sealed record ReportSources(
     string RunDirectory,
     string Before,
     string After,

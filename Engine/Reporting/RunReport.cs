@@ -2,13 +2,12 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using StyleForge.Host.Evaluation;
-using StyleForge.Host.Pipelines;
-using StyleForge.Host.Runs;
-using StyleForge.Host.Sampling;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Evaluation;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Sampling;
+using StyleForge.Engine.Textures;
 
-namespace StyleForge.Host.Reporting;
+namespace StyleForge.Engine.Reporting;
 
 /// <summary>
 /// Builds report.html: one self-contained page (images as data: URIs, charts as inline SVG) with the
@@ -16,7 +15,7 @@ namespace StyleForge.Host.Reporting;
 /// with the truth's lit windows outlined on every image, loss curves, training samples, step timings and the resolved
 /// config.
 /// </summary>
-internal static class RunReport
+public static class RunReport
 {
     /// <summary>Most training sample sheets shown: the latest ones, which show what the model became.</summary>
     private const int MaxSampleSheets = 6;
@@ -45,7 +44,7 @@ internal static class RunReport
         var html = new StringBuilder();
         var images = 0;
         var metrics = sources.Metrics is not null ? MetricsReport.Read(sources.Metrics) : null;
-        var name = PipelineName(Path.Combine(sources.RunDirectory, PipelineRunner.ResolvedConfigFile))
+        var name = PipelineName(Path.Combine(sources.RunDirectory, RunFolder.ResolvedConfigFile))
             ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(sources.RunDirectory));
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>StyleForge report: ")
             .Append(Encode(name)).Append("</title><style>").Append(Style).Append("</style></head><body>");
@@ -57,8 +56,8 @@ internal static class RunReport
         images += AppendGrid(html, sources, metrics);
         images += AppendLosses(html, sources.Model);
         images += AppendSamples(html, sources.Model);
-        AppendTimings(html, Path.Combine(sources.RunDirectory, PipelineRunner.TimingsFile));
-        AppendConfig(html, Path.Combine(sources.RunDirectory, PipelineRunner.ResolvedConfigFile));
+        AppendTimings(html, Path.Combine(sources.RunDirectory, RunFolder.TimingsFile));
+        AppendConfig(html, Path.Combine(sources.RunDirectory, RunFolder.ResolvedConfigFile));
         html.Append("</body></html>");
         AtomicFile.WriteAllText(outputPath, html.ToString());
         return images;
@@ -75,8 +74,8 @@ internal static class RunReport
         if (metrics.BestBaseline is not null)
         {
             html.Append("<p class=\"gain\">").Append(Encode(metrics.Model.Name)).Append(" vs the better baseline (")
-                .Append(Encode(metrics.BestBaseline)).Append("): PSNR ").Append(MetricsTable.Format(metrics.PsnrGainDb, "+0.00;-0.00"))
-                .Append(" dB, SSIM ").Append(MetricsTable.Format(metrics.SsimGain, "+0.0000;-0.0000")).Append("</p>");
+                .Append(Encode(metrics.BestBaseline)).Append("): PSNR ").Append(ScoreText.Format(metrics.PsnrGainDb, "+0.00;-0.00"))
+                .Append(" dB, SSIM ").Append(ScoreText.Format(metrics.SsimGain, "+0.0000;-0.0000")).Append("</p>");
         }
         foreach (var warning in metrics.Warnings ?? [])
         {
@@ -92,15 +91,15 @@ internal static class RunReport
         foreach (var set in metrics.AllSets)
         {
             html.Append("<tr><td>").Append(Encode(set.Name)).Append("</td><td>").Append(set.Images.Count.ToString(CultureInfo.InvariantCulture))
-                .Append("</td><td>").Append(MetricsTable.Format(set.MeanPsnr, "0.00")).Append("</td><td>")
-                .Append(MetricsTable.Format(set.MeanSsim, "0.0000")).Append("</td>");
+                .Append("</td><td>").Append(ScoreText.Format(set.MeanPsnr, "0.00")).Append("</td><td>")
+                .Append(ScoreText.Format(set.MeanSsim, "0.0000")).Append("</td>");
             if (light)
             {
                 var l = set.Light;
-                html.Append("<td>").Append(MetricsTable.Format(l?.LitWindowF1, "0.000")).Append("</td><td>")
+                html.Append("<td>").Append(ScoreText.Format(l?.LitWindowF1, "0.000")).Append("</td><td>")
                     .Append(l is null ? "n/a" : FormattableString.Invariant($"{l.LitHits} / {l.LitFalseAlarms} / {l.LitMisses}")).Append("</td><td>")
-                    .Append(MetricsTable.Format(l?.MeanGlowError, "0.000")).Append("</td><td>")
-                    .Append(MetricsTable.Format(l?.CheckerboardRatio, "0.00")).Append("x</td>");
+                    .Append(ScoreText.Format(l?.MeanGlowError, "0.000")).Append("</td><td>")
+                    .Append(ScoreText.Format(l?.CheckerboardRatio, "0.00")).Append("x</td>");
             }
             html.Append("</tr>");
         }
@@ -147,11 +146,11 @@ internal static class RunReport
             html.Append("<tr><td>").Append(Encode(relative));
             if (scores.TryGetValue(relative, out var score))
             {
-                html.Append("<br>").Append(MetricsTable.Format(score.Psnr, "0.00")).Append(" dB<br>SSIM ").Append(MetricsTable.Format(score.Ssim, "0.000"));
+                html.Append("<br>").Append(ScoreText.Format(score.Psnr, "0.00")).Append(" dB<br>SSIM ").Append(ScoreText.Format(score.Ssim, "0.000"));
                 if (score.Light is { } light)
                 {
                     html.Append(CultureInfo.InvariantCulture, $"<br>lit windows {light.LitHits} of {light.LitHits + light.LitMisses}, {light.LitFalseAlarms} false")
-                        .Append("<br>glow error ").Append(MetricsTable.Format(light.GlowError, "0.000"));
+                        .Append("<br>glow error ").Append(ScoreText.Format(light.GlowError, "0.000"));
                 }
             }
             html.Append("</td>");
@@ -306,7 +305,7 @@ internal static class RunReport
         html.Append("<h2>Configuration</h2>");
         html.Append(File.Exists(path)
             ? "<pre>" + Encode(File.ReadAllText(path)) + "</pre>"
-            : "<p class=\"note\">No " + PipelineRunner.ResolvedConfigFile + " in the run folder.</p>");
+            : "<p class=\"note\">No " + RunFolder.ResolvedConfigFile + " in the run folder.</p>");
     }
 
     private static string? PipelineName(string resolvedConfig)

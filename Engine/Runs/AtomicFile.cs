@@ -1,10 +1,10 @@
-namespace StyleForge.Host.Runs;
+namespace StyleForge.Engine.Runs;
 
 /// <summary>
 /// Writes files so that a kill at any moment leaves either the old file or the complete new one:
 /// write to a temporary sibling, flush to disk, then rename over the target.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     public const string TemporarySuffix = ".sf-partial";
 

@@ -1,18 +1,17 @@
-using StyleForge.Host.Terminal;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Runs;
+namespace StyleForge.Engine.Runs;
 
-/// <summary>The host's side of <see cref="IPluginContext"/>: messages go to the console and the run log.</summary>
-internal sealed class HostPluginContext : IPluginContext, IPluginLog
+/// <summary>The host's side of <see cref="IPluginContext"/>: messages go to the front end's reporter and the run log.</summary>
+public sealed class HostPluginContext : IPluginContext, IPluginLog
 {
-    private readonly HostConsole _console;
+    private readonly IStageReporter _reporter;
     private readonly RunLog? _log;
 
-    public HostPluginContext(HostConsole console, RunLog? log, string workDirectory, IProgress<PluginProgress> progress,
+    public HostPluginContext(IStageReporter reporter, RunLog? log, string workDirectory, IProgress<PluginProgress> progress,
         CancellationToken cancellation, int seed, string device)
     {
-        _console = console;
+        _reporter = reporter;
         _log = log;
         WorkDirectory = workDirectory;
         Progress = progress;
@@ -35,13 +34,13 @@ internal sealed class HostPluginContext : IPluginContext, IPluginLog
 
     public void Info(string message)
     {
-        _console.Info(message);
+        _reporter.Info(message);
         _log?.Write("info", message);
     }
 
     public void Warn(string message)
     {
-        _console.Warn(message);
+        _reporter.Warn(message);
         _log?.Write("warn", message);
     }
 }

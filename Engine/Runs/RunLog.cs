@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace StyleForge.Host.Runs;
+namespace StyleForge.Engine.Runs;
 
 /// <summary>An append-only, timestamped log file in the run folder.</summary>
-internal sealed class RunLog : IDisposable
+public sealed class RunLog : IDisposable
 {
     private readonly StreamWriter _writer;
     private readonly object _gate = new();

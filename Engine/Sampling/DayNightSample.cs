@@ -1,9 +1,9 @@
 using System.IO.Hashing;
-using StyleForge.Host.Runs;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>
 /// The built-in day/night data set. trainA holds day renders and trainB night renders of disjoint
@@ -11,7 +11,7 @@ namespace StyleForge.Host.Sampling;
 /// testB_truth the same scenes at night, used only for scoring; testB_lights holds where the light is in each truth
 /// (<see cref="LightMask"/>), for the light metrics.
 /// </summary>
-internal static class DayNightSample
+public static class DayNightSample
 {
     public const string Kind = "daynight";
     public const string TrainA = "trainA";

@@ -1,12 +1,12 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>
 /// Renders a <see cref="FacadeScene"/> under day or night lighting into an RGB texture. Shading is
 /// done in linear light with 2 x 2 supersampling per pixel, then encoded to sRGB.
 /// </summary>
-internal static class FacadeRenderer
+public static class FacadeRenderer
 {
     private static readonly LinearColor Sun = new(0.95, 0.88, 0.74);
     private static readonly LinearColor SkyAmbient = new(0.12, 0.15, 0.22);

@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>An axis-aligned rectangle in texture space, both axes in [0, 1], y down.</summary>
-internal readonly record struct Area(double Left, double Top, double Right, double Bottom)
+public readonly record struct Area(double Left, double Top, double Right, double Bottom)
 {
     public bool Contains(double x, double y) => x >= Left && x < Right && y >= Top && y < Bottom;
 
@@ -18,13 +18,13 @@ internal readonly record struct Area(double Left, double Top, double Right, doub
 /// One window. Curtains are visible by day (fabric behind the glass instead of the sky's reflection)
 /// and mark the rooms whose lights are on at night, so the night look follows from the day content.
 /// </summary>
-internal sealed record FacadeWindow(Area Glass, Area Frame, bool Curtained, LinearColor Curtain);
+public sealed record FacadeWindow(Area Glass, Area Frame, bool Curtained, LinearColor Curtain);
 
 /// <summary>A wall lamp: a dark fixture by day, a glowing bulb that lights the wall around it by night.</summary>
-internal sealed record WallLamp(Area Fixture, Area Bulb);
+public sealed record WallLamp(Area Fixture, Area Bulb);
 
 /// <summary>The surface look of the wall.</summary>
-internal enum WallMaterial
+public enum WallMaterial
 {
     Brick,
     Plaster,
@@ -34,7 +34,7 @@ internal enum WallMaterial
 /// A building facade: everything that is the same by day and by night (geometry and surface colours).
 /// Lighting is applied by <see cref="FacadeRenderer"/>.
 /// </summary>
-internal sealed record FacadeScene(
+public sealed record FacadeScene(
     ulong Seed,
     WallMaterial Material,
     LinearColor Wall,

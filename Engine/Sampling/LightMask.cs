@@ -1,14 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Runs;
 
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>
 /// A rectangle of whole pixels: a pixel belongs when its centre lies inside the scene's rectangle.
 /// Right and Bottom are exclusive, so an empty rectangle has Right == Left or Bottom == Top.
 /// </summary>
-internal sealed record PixelRect(int Left, int Top, int Right, int Bottom)
+public sealed record PixelRect(int Left, int Top, int Right, int Bottom)
 {
     [JsonIgnore]
     public bool IsEmpty => Right <= Left || Bottom <= Top;
@@ -22,13 +22,13 @@ internal sealed record PixelRect(int Left, int Top, int Right, int Bottom)
 }
 
 /// <summary>One window's glass and whether its room is lit in the truth.</summary>
-internal sealed record LightMaskWindow(PixelRect Glass, bool Lit);
+public sealed record LightMaskWindow(PixelRect Glass, bool Lit);
 
 /// <summary>
 /// Where a lamp lights the wall: every pixel whose centre lies within <paramref name="Radius"/> pixels of the bulb
 /// rectangle (pixel units, not rounded).
 /// </summary>
-internal sealed record GlowRegion(double Left, double Top, double Right, double Bottom, double Radius)
+public sealed record GlowRegion(double Left, double Top, double Right, double Bottom, double Radius)
 {
     public bool Contains(int x, int y)
     {
@@ -51,7 +51,7 @@ internal sealed record GlowRegion(double Left, double Top, double Right, double 
 /// <param name="Glow">One region per lamp.</param>
 /// <param name="WallBand">The rows and columns the wall spans (below the cornice, above the pavement).</param>
 /// <param name="NotWall">Rectangles inside <paramref name="WallBand"/> that are not wall: window frames, the door, lamp fixtures.</param>
-internal sealed record LightMask(
+public sealed record LightMask(
     int Width,
     int Height,
     IReadOnlyList<LightMaskWindow> Windows,

@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>A colour in linear light, so lighting can multiply and add it; encoded to sRGB only when written.</summary>
-internal readonly record struct LinearColor(double R, double G, double B)
+public readonly record struct LinearColor(double R, double G, double B)
 {
     public static LinearColor Black => new(0, 0, 0);
 

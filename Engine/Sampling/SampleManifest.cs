@@ -1,13 +1,13 @@
 using System.Text.Json;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Runs;
 
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>
 /// .styleforge-sample.json in a sample folder: the parameters that made it and a hash of its files,
 /// so a pipeline re-run can skip regenerating identical data.
 /// </summary>
-internal sealed record SampleManifest(string Kind, int GeneratorVersion, int Size, int TrainCount, int TestCount, int Seed,
+public sealed record SampleManifest(string Kind, int GeneratorVersion, int Size, int TrainCount, int TestCount, int Seed,
     int Files, string ContentHash)
 {
     public const string FileName = ".styleforge-sample.json";

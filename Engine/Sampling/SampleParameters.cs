@@ -1,11 +1,11 @@
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>What to generate. The defaults suit a CPU training run of a few minutes.</summary>
 /// <param name="Size">Side of every texture in pixels.</param>
 /// <param name="TrainCount">Textures in each of trainA and trainB.</param>
 /// <param name="TestCount">Held-out scenes in testA and testB_truth.</param>
 /// <param name="Seed">Selects the scenes; the same parameters always give the same files.</param>
-internal sealed record SampleParameters(int Size = SampleParameters.DefaultSize, int TrainCount = SampleParameters.DefaultTrainCount,
+public sealed record SampleParameters(int Size = SampleParameters.DefaultSize, int TrainCount = SampleParameters.DefaultTrainCount,
     int TestCount = SampleParameters.DefaultTestCount, int Seed = 0)
 {
     /// <summary>64 px keeps a CycleGAN iteration cheap on a CPU while windows stay several pixels wide.</summary>

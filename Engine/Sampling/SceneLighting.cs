@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>The two looks of the day/night sample: the two domains StyleForge learns to map between.</summary>
-internal enum SceneLighting
+public enum SceneLighting
 {
     /// <summary>Sunlit from the upper left, the sky reflected in bare glass.</summary>
     Day,

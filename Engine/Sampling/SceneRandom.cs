@@ -1,10 +1,10 @@
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>
 /// A small seeded generator (SplitMix64, Steele et al. 2014). Written out here rather than using
 /// System.Random so that sample data stays bit-identical across .NET versions and platforms.
 /// </summary>
-internal sealed class SceneRandom
+public sealed class SceneRandom
 {
     private ulong _state;
 

@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Sampling;
+namespace StyleForge.Engine.Sampling;
 
 /// <summary>Smooth, seeded value noise for surface grime: hashed lattice values, smoothly interpolated.</summary>
-internal sealed class ValueNoise
+public sealed class ValueNoise
 {
     private readonly ulong _seed;
 

@@ -1,12 +1,12 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>
 /// Moves textures between their file's channel layout and the RGB a stylizer takes: gray is
 /// expanded for inference and folded back by luminance, alpha is carried over bit for bit.
 /// </summary>
-internal static class ChannelLayouts
+public static class ChannelLayouts
 {
     // Rec. 709 / sRGB luma weights: the gray an artist expects from a colour image.
     private const float LumaR = 0.2126f;

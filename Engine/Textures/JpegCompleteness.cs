@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>
 /// Whether a JPEG holds all its scans: marker segments inside the file, entropy-coded data up to an
 /// EOI marker, and enough of it for the declared size. ImageSharp 2.1 paints the blocks of a cut
 /// file flat gray and reports no error.
 /// </summary>
-internal static class JpegCompleteness
+public static class JpegCompleteness
 {
     private const byte Marker = 0xFF;
     private const byte StartOfScan = 0xDA;

@@ -1,14 +1,14 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>
 /// Whether a PNG holds all the image data its header declares: every chunk inside the file, an IEND
 /// chunk at the end, and an image-data stream that inflates to every row. ImageSharp 2.1 fills
 /// missing rows silently, so a cut file would otherwise convert as if whole.
 /// </summary>
-internal static class PngCompleteness
+public static class PngCompleteness
 {
     /// <summary>
     /// Deflate's largest expansion: a 258-byte match costs at least 2 bits, about 1032:1 (zlib's

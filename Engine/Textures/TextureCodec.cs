@@ -3,16 +3,16 @@ using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.PixelFormats;
-using StyleForge.Host.Textures.Dds;
+using StyleForge.Engine.Textures.Dds;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>
 /// Decodes texture files into <see cref="TextureBuffer"/>s with ImageSharp 2.1 and encodes them back
 /// in the same layout. Sizes are checked from the header before any pixel is decoded.
 /// </summary>
-internal static class TextureCodec
+public static class TextureCodec
 {
     /// <summary>
     /// Default pixel limit: an 8192 x 8192 texture, so a default job stays under 5 GiB of memory (measured: peak RSS

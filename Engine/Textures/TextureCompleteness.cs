@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>
 /// Checks, before decoding, that a file holds all the pixel data its header declares. ImageSharp 2.1
@@ -8,7 +8,7 @@ namespace StyleForge.Host.Textures;
 /// with exit 0 and be recorded as up to date; and a tiny file that claims a huge size would take the
 /// full size in memory. TIFF is not checked: its strips can sit anywhere in the file.
 /// </summary>
-internal static class TextureCompleteness
+public static class TextureCompleteness
 {
     private const int TgaHeader = 18;
 

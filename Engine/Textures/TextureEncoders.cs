@@ -7,10 +7,10 @@ using SixLabors.ImageSharp.Formats.Tiff;
 using SixLabors.ImageSharp.Formats.Tiff.Constants;
 using SixLabors.ImageSharp.Formats.Webp;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>The ImageSharp encoder, with explicit settings, that writes a <see cref="TextureLayout"/>.</summary>
-internal static class TextureEncoders
+public static class TextureEncoders
 {
     public static IImageEncoder For(TextureLayout layout) => layout.Format switch
     {

@@ -1,9 +1,9 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>The textures under a folder, recursively, in a stable order; decoded on demand.</summary>
-internal sealed class TextureFolder : ITextureSet
+public sealed class TextureFolder : ITextureSet
 {
     private readonly string _root;
     private readonly IReadOnlyList<string> _relativePaths;

@@ -1,9 +1,9 @@
 using SixLabors.ImageSharp.Formats;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>The texture file formats StyleForge reads and writes.</summary>
-internal enum TextureFileFormat
+public enum TextureFileFormat
 {
     Png,
     Jpeg,
@@ -15,7 +15,7 @@ internal enum TextureFileFormat
 }
 
 /// <summary>The texture file types StyleForge reads and writes, by extension and by decoded content.</summary>
-internal static class TextureFormats
+public static class TextureFormats
 {
     public static readonly IReadOnlyList<string> Extensions = new[] { ".png", ".jpg", ".jpeg", ".tga", ".bmp", ".tif", ".tiff", ".webp", ".dds" };
 

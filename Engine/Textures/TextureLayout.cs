@@ -8,9 +8,9 @@ using SixLabors.ImageSharp.Formats.Tiff.Constants;
 using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Metadata;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
-using StyleForge.Host.Textures.Dds;
+using StyleForge.Engine.Textures.Dds;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>
 /// How a texture file stores its pixels: format, channel layout and bits per channel, plus the
@@ -20,7 +20,7 @@ namespace StyleForge.Host.Textures;
 /// <param name="Channels">1 gray, 2 gray+alpha, 3 RGB, 4 RGBA.</param>
 /// <param name="BitDepth">Bits per channel written: 8 or 16.</param>
 /// <param name="Description">What the source was, for people, for example "PNG palette 8-bit".</param>
-internal sealed record TextureLayout(TextureFileFormat Format, int Channels, int BitDepth, string Description)
+public sealed record TextureLayout(TextureFileFormat Format, int Channels, int BitDepth, string Description)
 {
     /// <summary>JPEG or lossy WebP quality of the source (estimated by the decoder), reused when writing.</summary>
     public int Quality { get; init; } = 90;

@@ -2,14 +2,14 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>
 /// Writes the TIFFs ImageSharp 2.1's encoder cannot: 16 bits per sample (gray, RGB, RGBA) and 8-bit RGBA (its encoder writes 1, 4 and 8-bit gray or palette and 24-bit RGB only; L16 came in 3.x, which
 /// needs a paid licence). A baseline little-endian TIFF: one image, chunky samples, unsigned integers,
 /// Deflate-compressed strips of about 64 KiB, alpha as unassociated (straight) alpha like PNG's.
 /// </summary>
-internal static class TiffSampleWriter
+public static class TiffSampleWriter
 {
     private const ushort TypeShort = 3;
     private const ushort TypeLong = 4;

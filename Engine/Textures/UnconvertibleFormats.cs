@@ -1,4 +1,4 @@
-namespace StyleForge.Host.Textures;
+namespace StyleForge.Engine.Textures;
 
 /// <summary>
 /// Image and texture formats a game or asset tree holds that StyleForge cannot convert yet. They are
@@ -6,7 +6,7 @@ namespace StyleForge.Host.Textures;
 /// that stylized its PNGs but left its EXRs says so. Anything else (.txt, .json, .fbx, ...) is not a
 /// texture and is passed over without a word.
 /// </summary>
-internal static class UnconvertibleFormats
+public static class UnconvertibleFormats
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
     {

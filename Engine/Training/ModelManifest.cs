@@ -1,7 +1,7 @@
 using System.Text.Json;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Runs;
 
-namespace StyleForge.Host.Training;
+namespace StyleForge.Engine.Training;
 
 /// <summary>
 /// styleforge-model.json, written by the host at the root of every trained model folder, so
@@ -13,7 +13,7 @@ namespace StyleForge.Host.Training;
 /// <param name="ApiVersion">The plugin API it was built against.</param>
 /// <param name="Iterations">Training iterations completed.</param>
 /// <param name="Options">The resolved options of the training (defaults filled in); absent in manifests written before they were kept.</param>
-internal sealed record ModelManifest(string Plugin, string PluginVersion, string ApiVersion, long Iterations,
+public sealed record ModelManifest(string Plugin, string PluginVersion, string ApiVersion, long Iterations,
     IReadOnlyDictionary<string, string>? Options = null)
 {
     public const string FileName = "styleforge-model.json";

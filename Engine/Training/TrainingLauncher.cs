@@ -1,17 +1,16 @@
-using StyleForge.Host.Catalog;
-using StyleForge.Host.Runs;
-using StyleForge.Host.Terminal;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Training;
+namespace StyleForge.Engine.Training;
 
 /// <summary>Hands two texture folders to a trainable plugin, shows its progress, and marks the result as a model folder.</summary>
-internal static class TrainingLauncher
+public static class TrainingLauncher
 {
-    public static TrainingResult Train(LoadedPlugin plugin, string domainA, string domainB, string outputDirectory, bool resume,
-        OptionValues options, HostConsole console, RunLog? log, int seed, string device, CancellationToken cancellation)
+    /// <summary>Trains; throws <see cref="PluginException"/> for a plugin that cannot train, empty folders, or a failure in the plugin.</summary>
+    public static TrainingResult Train(TrainingLaunch launch, StageEnvironment environment)
     {
+        var (plugin, domainA, domainB, outputDirectory, resume, options) = launch;
         if (plugin.Instance is not ITrainableStylizerPlugin trainer)
         {
             throw new PluginException($"plugin '{plugin.Name}' cannot train");
@@ -24,10 +23,10 @@ internal static class TrainingLauncher
             throw new PluginException($"no textures found under {empty} (looked for {string.Join(", ", TextureFormats.Extensions)})");
         }
         Directory.CreateDirectory(outputDirectory);
-        console.Info($"training {plugin.Name} on {a.Count} textures of A ({domainA}) and {b.Count} of B ({domainB}) into {outputDirectory}");
-        var result = ProgressDisplay.Run(console, plugin.Name, progress =>
+        environment.Reporter.Info($"training {plugin.Name} on {a.Count} textures of A ({domainA}) and {b.Count} of B ({domainB}) into {outputDirectory}");
+        var result = environment.Reporter.WithProgress(plugin.Name, progress =>
         {
-            var context = new HostPluginContext(console, log, outputDirectory, progress, cancellation, seed, device);
+            var context = environment.PluginContext(outputDirectory, progress);
             try
             {
                 return trainer.Train(new TrainingRequest(a, b, outputDirectory, resume, options), context)

@@ -2,8 +2,11 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StyleForge.Host.Benchmarks;
-using StyleForge.Host.Conversion;
+using StyleForge.Engine.Benchmarks;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Conversion;
+using StyleForge.Engine.Options;
+using StyleForge.Engine.Runs;
 using StyleForge.Host.Pipelines;
 using StyleForge.Host.Terminal;
 using StyleForge.Plugins;
@@ -96,9 +99,8 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--plugin <NAME>")]
-        [Description("convert: the plugin to initialise a model with when --model is absent; other benchmarks: the plugin that runs it when several offer it. Example: --plugin cut")]
-        [DefaultValue("cyclegan")]
-        public string Plugin { get; init; } = "cyclegan";
+        [Description("convert: the plugin to initialise a model with when --model is absent; other benchmarks: the plugin that runs it when several offer it. Without it, the default trainer Plugins/InTreePlugins.props declares. Example: --plugin cut")]
+        public string? Plugin { get; init; }
 
         [CommandOption("--sizes <LIST>")]
         [Description("convert: square texture sides to measure, comma-separated. Example: --sizes 1024,4096")]
@@ -176,14 +178,14 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         {
             if (string.Equals(settings.Name, "convert", StringComparison.OrdinalIgnoreCase))
             {
-                var errors = new List<PipelineError>();
+                var errors = new List<InputError>();
                 var options = SetArguments.Parse(settings.Set, errors);
                 if (errors.Count > 0)
                 {
                     errors.ForEach(e => _console.Fail(e.ToString()));
                     return ExitCodes.Usage;
                 }
-                var request = new ConvertBenchmarkRequest(settings.Model, settings.Plugin, settings.ParseSizes(), settings.Files, settings.Tile, options);
+                var request = new ConvertBenchmarkRequest(settings.Model, settings.Plugin ?? PluginDefaults.Trainer, settings.ParseSizes(), settings.Files, settings.Tile, options);
                 ConversionReport.WriteJson(_console, ConvertBenchmark.Run(catalog, request, _console, cancellation));
                 return ExitCodes.Success;
             }
@@ -220,9 +222,9 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         }
     }
 
-    private int RunPluginBenchmark(Catalog.PluginCatalog catalog, Settings settings, CommandContext context, CancellationToken cancellation)
+    private int RunPluginBenchmark(PluginCatalog catalog, Settings settings, CommandContext context, CancellationToken cancellation)
     {
-        var found = PluginBenchmarks.Find(catalog, settings.Name, settings.Plugin);
+        var found = PluginBenchmarks.Find(catalog, settings.Name, settings.Plugin ?? PluginDefaults.Trainer);
         if (found is null)
         {
             var unloaded = catalog.Failures.Count == 0 ? ""
@@ -250,7 +252,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         try
         {
             var json = ProgressDisplay.Run(_console, $"bench {settings.Name}", progress =>
-                provider.Run(settings.Name, arguments, new Runs.HostPluginContext(_console, null, work, progress, cancellation, 0, "auto")));
+                provider.Run(settings.Name, arguments, new HostPluginContext(_console, null, work, progress, cancellation, 0, "auto")));
             ConversionReport.WriteJson(_console, json);
             _console.Info($"benchmark '{settings.Name}' ran in plugin {plugin.Name}");
             return ExitCodes.Success;

@@ -1,10 +1,13 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StyleForge.Host.Conversion;
+using StyleForge.Engine.Conversion;
+using StyleForge.Engine.Options;
+using StyleForge.Engine.Runs;
 using StyleForge.Host.Pipelines;
+using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 
 namespace StyleForge.Host.Cli;
@@ -142,24 +145,23 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
         }
 
         /// <summary>The request these flags describe; throws <see cref="ArgumentException"/> for a malformed glob, suffix or shard.</summary>
-        public ConversionRequest ToRequest()
+        public ConversionRequest ToRequest() => new ConversionRequestBuilder
         {
-            _ = new FileSelection(Include, Exclude);
-            return new ConversionRequest(Path.GetFullPath(Input!), Path.GetFullPath(Output!), DirectionNames.Parse(Direction)!.Value)
-            {
-                Include = Include,
-                Exclude = Exclude,
-                MapTypes = NoSkip ? MapTypeRules.None : SkipSuffix.Length > 0 ? MapTypeRules.Parse(SkipSuffix) : MapTypeRules.Default,
-                Seamless = Seamless,
-                Output = Conversion.OutputFormat.Parse(OutputFormat),
-                Mips = Conversion.OutputFormat.ParseMips(Mips),
-                TileSize = Tile,
-                Force = Force,
-                DryRun = DryRun,
-                Shard = Shard is null ? ShardSpec.Whole : ShardSpec.Parse(Shard),
-                MaxPixels = MaxPixels,
-            };
-        }
+            Input = Input!,
+            Output = Output!,
+            Direction = DirectionNames.Parse(Direction)!.Value,
+            Include = Include,
+            Exclude = Exclude,
+            MapTypes = ConversionRequestBuilder.MapTypesFrom(SkipSuffix, NoSkip),
+            Seamless = Seamless,
+            OutputFormat = Engine.Conversion.OutputFormat.Parse(OutputFormat),
+            Mips = Engine.Conversion.OutputFormat.ParseMips(Mips),
+            TileSize = Tile,
+            Force = Force,
+            DryRun = DryRun,
+            Shard = Shard is null ? ShardSpec.Whole : ShardSpec.Parse(Shard),
+            MaxPixels = MaxPixels,
+        }.Build();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
@@ -171,7 +173,7 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
             var model = string.IsNullOrWhiteSpace(settings.Model)
                 ? ConversionModel.WithoutModel(catalog, settings.Plugin!)
                 : ConversionModel.Locate(catalog, settings.Model, settings.Plugin, request.OutputRoot);
-            var errors = new List<PipelineError>();
+            var errors = new List<InputError>();
             var given = SetArguments.Parse(settings.Set, errors);
             var options = model.WithTrainingOptions(PluginOptionBinder.Bind(model.Plugin.Descriptor, given, errors), given.Select(g => g.Name));
             if (errors.Count > 0)
@@ -180,9 +182,8 @@ internal sealed class ConvertCommand : Command<ConvertCommand.Settings>
                 return ExitCodes.Usage;
             }
             var workDirectory = Path.Combine(Path.GetTempPath(), $"styleforge-convert-{Environment.ProcessId}");
-            var summary = ConversionJob.Run(model, options, request, _console, log: null, workDirectory, seed: 0, settings.Device,
-                settings.Json, cancellation);
-            return summary?.ExitCode ?? ExitCodes.Success;
+            return ConversionReport.RunAndShow(_console, model, options, request, workDirectory,
+                new StageEnvironment(_console, Log: null, Seed: 0, settings.Device, cancellation), settings.Json);
         }
         catch (ConversionSetupException ex)
         {

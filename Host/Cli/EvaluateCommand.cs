@@ -2,8 +2,9 @@ using System.ComponentModel;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StyleForge.Host.Evaluation;
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Evaluation;
+using StyleForge.Engine;
+using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
 
 namespace StyleForge.Host.Cli;
@@ -55,9 +56,8 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var truth = Path.GetFullPath(settings.Truth!);
-        var lights = settings.Lights is { } given ? Path.GetFullPath(given) : DayNightSample.LightsBeside(truth);
-        var scores = FolderEvaluator.Evaluate("prediction", Path.GetFullPath(settings.Prediction!), truth, lights, cancellation);
+        var request = EvaluationRequestBuilder.Build("prediction", settings.Prediction!, settings.Truth!, settings.Lights);
+        var scores = FolderEvaluator.Evaluate(request, cancellation);
         if (settings.Json)
         {
             _console.Output.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(scores, JsonOptions.Indented));
@@ -66,7 +66,7 @@ internal sealed class EvaluateCommand : Command<EvaluateCommand.Settings>
         {
             _console.Output.Write(MetricsTable.PerImage(scores));
         }
-        LightMetricsNotice.Show(_console, scores, truth, lights);
+        LightMetricsNotice.Show(_console, scores, request.Truth, request.Lights);
         EvaluationWarnings.Show(_console, scores);
         if (scores.Images.Count == 0)
         {

@@ -2,7 +2,9 @@ using System.ComponentModel;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Options;
+using StyleForge.Engine;
 using StyleForge.Host.Terminal;
 
 namespace StyleForge.Host.Cli;
@@ -61,7 +63,7 @@ internal sealed class PluginsCommand : Command<PluginsCommand.Settings>
             var table = new Table().Border(TableBorder.Simple).AddColumns("option", "type", "default", "description");
             foreach (var o in d.Options)
             {
-                table.AddRow(Markup.Escape(o.Name), Markup.Escape(Pipelines.PluginOptionBinder.Describe(o)),
+                table.AddRow(Markup.Escape(o.Name), Markup.Escape(PluginOptionBinder.Describe(o)),
                     Markup.Escape(o.Default.Length == 0 ? "(unset)" : o.Default), Markup.Escape(o.Description));
             }
             _console.Output.Write(table);

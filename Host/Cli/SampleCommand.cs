@@ -1,7 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Sampling;
+using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
 
 namespace StyleForge.Host.Cli;
@@ -43,19 +44,22 @@ internal sealed class SampleCommand : Command<SampleCommand.Settings>
         [DefaultValue(0)]
         public int Seed { get; init; }
 
-        public SampleParameters Parameters => new(Size, Count, TestCount, Seed);
+        /// <summary>The sample set these flags ask for; throws <see cref="ArgumentException"/> for an unknown kind or a value out of range.</summary>
+        public SampleParameters Parameters => SampleRequestBuilder.Build(Kind, Size, Count, TestCount, Seed);
 
         public override ValidationResult Validate()
         {
-            if (Kind != DayNightSample.Kind)
+            try
             {
-                return ValidationResult.Error($"unknown sample kind '{Kind}'; the built-in kind is '{DayNightSample.Kind}'");
+                _ = Parameters;
             }
-            if (string.IsNullOrWhiteSpace(Output))
+            catch (ArgumentException ex)
             {
-                return ValidationResult.Error("sample needs --out DIR, for example --out data/daynight");
+                return ValidationResult.Error(ex.Message);
             }
-            return Parameters.Problem() is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
+            return string.IsNullOrWhiteSpace(Output)
+                ? ValidationResult.Error("sample needs --out DIR, for example --out data/daynight")
+                : ValidationResult.Success();
         }
     }
 

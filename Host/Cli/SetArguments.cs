@@ -1,3 +1,4 @@
+using StyleForge.Engine.Options;
 using StyleForge.Host.Pipelines;
 
 namespace StyleForge.Host.Cli;
@@ -5,7 +6,7 @@ namespace StyleForge.Host.Cli;
 /// <summary>Parses repeated <c>--set KEY=VALUE</c> arguments into option inputs located on the command line.</summary>
 internal static class SetArguments
 {
-    public static List<OptionInput> Parse(IEnumerable<string> settings, List<PipelineError> errors)
+    public static List<OptionInput> Parse(IEnumerable<string> settings, List<InputError> errors)
     {
         var inputs = new List<OptionInput>();
         foreach (var setting in settings)

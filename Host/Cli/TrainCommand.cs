@@ -1,9 +1,12 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using StyleForge.Engine.Options;
+using StyleForge.Engine.Runs;
 using StyleForge.Host.Pipelines;
+using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
-using StyleForge.Host.Training;
+using StyleForge.Engine.Training;
 using StyleForge.Plugins;
 
 namespace StyleForge.Host.Cli;
@@ -30,9 +33,8 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? Output { get; init; }
 
         [CommandOption("--plugin <NAME>")]
-        [Description("The trainable plugin to use. Example: --plugin cyclegan")]
-        [DefaultValue("cyclegan")]
-        public string Plugin { get; init; } = "cyclegan";
+        [Description("The trainable plugin to use; without it, the default trainer Plugins/InTreePlugins.props declares. Example: --plugin cyclegan")]
+        public string? Plugin { get; init; }
 
         [CommandOption("--set <KEY=VALUE>")]
         [Description("Set a plugin option (repeatable); 'styleforge plugins' lists them. Example: --set iterations=2000")]
@@ -76,28 +78,33 @@ internal sealed class TrainCommand : Command<TrainCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var catalog = settings.LoadCatalog(_console);
-        var plugin = catalog.Find(settings.Plugin);
+        var name = settings.Plugin ?? PluginDefaults.Trainer;
+        var plugin = catalog.Find(name);
         if (plugin is null)
         {
-            _console.Fail(catalog.WhyMissing(settings.Plugin));
+            _console.Fail(catalog.WhyMissing(name));
             return ExitCodes.Usage;
         }
-        if (plugin.Instance is not ITrainableStylizerPlugin)
-        {
-            _console.Fail($"plugin '{plugin.Name}' cannot train: it needs no model; use it directly with 'styleforge convert --plugin {plugin.Name}'");
-            return ExitCodes.Usage;
-        }
-        var errors = new List<PipelineError>();
+        var errors = new List<InputError>();
         var options = PluginOptionBinder.Bind(plugin.Descriptor, SetArguments.Parse(settings.Set, errors), errors);
         if (errors.Count > 0)
         {
             errors.ForEach(e => _console.Fail(e.ToString()));
             return ExitCodes.Usage;
         }
+        TrainingLaunch launch;
         try
         {
-            var result = TrainingLauncher.Train(plugin, settings.DomainA!, settings.DomainB!, Path.GetFullPath(settings.Output!),
-                settings.Resume, options, _console, log: null, settings.Seed, settings.Device, cancellation);
+            launch = TrainingLaunchBuilder.Build(plugin, settings.DomainA!, settings.DomainB!, settings.Output!, settings.Resume, options);
+        }
+        catch (ArgumentException ex)
+        {
+            _console.Fail(ex.Message);
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            var result = TrainingLauncher.Train(launch, new StageEnvironment(_console, Log: null, settings.Seed, settings.Device, cancellation));
             _console.Info($"trained {result.Iterations} iterations; model: {result.ModelDirectory}");
             return ExitCodes.Success;
         }

@@ -3,7 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using StyleForge.Host.Preview;
 using StyleForge.Host.Terminal;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Textures;
 using StyleForge.Viewer;
 
 namespace StyleForge.Host.Cli;

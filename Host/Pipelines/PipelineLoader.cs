@@ -1,5 +1,6 @@
 using System.Globalization;
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Options;
 using StyleForge.Plugins;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -17,7 +18,7 @@ internal sealed class PipelineLoader
 
     private readonly IReadOnlyList<IPipelineStep> _stepKinds;
     private readonly PluginCatalog _catalog;
-    private readonly List<PipelineError> _errors = new();
+    private readonly List<InputError> _errors = new();
     private readonly Dictionary<YamlNode, string> _overrideOrigins = new(ReferenceEqualityComparer.Instance);
     private string _file = "";
 
@@ -34,7 +35,7 @@ internal sealed class PipelineLoader
         _file = path;
         if (!File.Exists(path))
         {
-            throw new PipelineValidationException(new[] { new PipelineError(new(path, 0, 0), "the pipeline file does not exist") });
+            throw new PipelineValidationException(new[] { new InputError(new(path, 0, 0), "the pipeline file does not exist") });
         }
 
         var root = Parse(path);
@@ -399,7 +400,7 @@ internal sealed class PipelineLoader
         var pluginNode = Node(mapping, "plugin");
         var name = (pluginNode as YamlScalarNode)?.Value
             ?? (kind.PluginUse == StepPluginUse.Stylizer ? lastTrainedPlugin : null)
-            ?? "cyclegan";
+            ?? PluginDefaults.Trainer;
         var plugin = _catalog.Find(name);
         if (plugin is null)
         {

@@ -1,5 +1,5 @@
-using StyleForge.Host.Catalog;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Runs;
 using StyleForge.Host.Terminal;
 using StyleForge.Plugins;
 
@@ -33,6 +33,6 @@ internal sealed class PipelineRun
         Catalog.Find(step.PluginName ?? throw new InvalidOperationException($"Step '{step.Id}' names no plugin."))
         ?? throw new InvalidOperationException($"Plugin '{step.PluginName}' is not loaded.");
 
-    public HostPluginContext CreatePluginContext(string workDirectory, IProgress<PluginProgress> progress) =>
-        new(Console, Log, workDirectory, progress, Cancellation, Document.Seed, Document.Device);
+    /// <summary>What the engine's stages run with in this pipeline: its console, log, seed, device and stop signal.</summary>
+    public StageEnvironment Environment => new(Console, Log, Document.Seed, Document.Device, Cancellation);
 }

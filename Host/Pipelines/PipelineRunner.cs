@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Spectre.Console;
-using StyleForge.Host.Catalog;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine;
 using StyleForge.Host.Terminal;
 using StyleForge.Plugins;
 
@@ -11,9 +12,9 @@ namespace StyleForge.Host.Pipelines;
 /// <summary>Runs the steps of a validated pipeline in order, recording the resolved config and step timings in the run folder.</summary>
 internal sealed class PipelineRunner
 {
-    public const string ResolvedConfigFile = "pipeline.resolved.json";
-    public const string TimingsFile = "timings.json";
-    public const string LogFile = "run.log";
+    public const string ResolvedConfigFile = RunFolder.ResolvedConfigFile;
+    public const string TimingsFile = RunFolder.TimingsFile;
+    public const string LogFile = RunFolder.LogFile;
 
     private readonly HostConsole _console;
     private readonly PluginCatalog _catalog;

@@ -1,3 +1,4 @@
+using StyleForge.Engine.Options;
 using StyleForge.Plugins;
 
 namespace StyleForge.Host.Pipelines;

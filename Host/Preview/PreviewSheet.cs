@@ -1,5 +1,5 @@
-using StyleForge.Host.Runs;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 using StyleForge.Viewer;
 

@@ -1,4 +1,4 @@
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 using StyleForge.Viewer;
 

@@ -1,13 +1,33 @@
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
-using StyleForge.Host.Terminal;
+using StyleForge.Engine;
+using StyleForge.Engine.Conversion;
+using StyleForge.Engine.Runs;
+using StyleForge.Plugins;
 
-namespace StyleForge.Host.Conversion;
+namespace StyleForge.Host.Terminal;
 
 /// <summary>Shows a plan (dry run) or a finished run for people on stderr, or as JSON on stdout for scripts.</summary>
 internal static class ConversionReport
 {
+    /// <summary>
+    /// The convert verb's and the convert step's front end: shows the plan of a dry run, or runs the conversion and shows
+    /// its summary. Returns the exit code: 0, or 1 when some file failed or the manifest could not be saved.
+    /// </summary>
+    public static int RunAndShow(HostConsole console, ConversionModel model, OptionValues options, ConversionRequest request,
+        string workDirectory, StageEnvironment environment, bool json)
+    {
+        if (request.DryRun)
+        {
+            ShowPlan(console, ConversionJob.Plan(model, options, request, console), json);
+            return ExitCodes.Success;
+        }
+        var summary = ConversionJob.Run(model, options, request, workDirectory, environment);
+        ShowSummary(console, summary, request.OutputRoot, json);
+        return summary.Complete ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
     /// <summary>Writes JSON to stdout unwrapped: the console would fold long lines at its width and break the document.</summary>
     public static void WriteJson(HostConsole console, string json) => console.Output.Profile.Out.Writer.WriteLine(json);
 

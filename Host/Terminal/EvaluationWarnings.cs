@@ -1,6 +1,6 @@
-using StyleForge.Host.Terminal;
+using StyleForge.Engine.Evaluation;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Host.Terminal;
 
 /// <summary>Tells the user which files were left out of a score and why.</summary>
 internal static class EvaluationWarnings

@@ -1,12 +1,15 @@
 using Spectre.Console;
+using StyleForge.Engine.Runs;
+using StyleForge.Plugins;
 
 namespace StyleForge.Host.Terminal;
 
 /// <summary>
 /// The two output channels: people-facing progress, logs and errors go to stderr; results that
-/// scripts read (tables, JSON) go to stdout.
+/// scripts read (tables, JSON) go to stdout. The engine's messages and progress arrive here through
+/// <see cref="IStageReporter"/>.
 /// </summary>
-internal sealed class HostConsole
+internal sealed class HostConsole : IStageReporter
 {
     public HostConsole(IAnsiConsole error, IAnsiConsole output)
     {
@@ -41,4 +44,6 @@ internal sealed class HostConsole
     public void Warn(string message) => Error.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
 
     public void Info(string message) => Error.MarkupLine(Markup.Escape(message));
+
+    public T WithProgress<T>(string title, Func<IProgress<PluginProgress>, T> work) => ProgressDisplay.Run(this, title, work);
 }

@@ -1,6 +1,6 @@
-using StyleForge.Host.Terminal;
+using StyleForge.Engine.Evaluation;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Host.Terminal;
 
 /// <summary>Says when the light metrics could not be computed, so PSNR/SSIM alone are not mistaken for the full picture.</summary>
 internal static class LightMetricsNotice

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using StyleForge.Engine.Evaluation;
 
-namespace StyleForge.Host.Evaluation;
+namespace StyleForge.Host.Terminal;
 
 /// <summary>Renders scores as terminal tables: per image for one set, and a summary of a model against its baselines.</summary>
 internal static class MetricsTable
@@ -74,6 +75,5 @@ internal static class MetricsTable
         return table;
     }
 
-    public static string Format(double? value, string format) =>
-        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "n/a";
+    private static string Format(double? value, string format) => ScoreText.Format(value, format);
 }

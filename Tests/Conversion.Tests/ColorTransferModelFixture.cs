@@ -1,10 +1,12 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using Spectre.Console.Testing;
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Options;
+using StyleForge.Engine.Runs;
 using StyleForge.Host.Pipelines;
 using StyleForge.Host.Terminal;
-using StyleForge.Host.Training;
+using StyleForge.Engine.Training;
 
 namespace StyleForge.Conversion.Tests;
 
@@ -29,10 +31,10 @@ public sealed class ColorTransferModelFixture : IDisposable
         using var catalog = PluginCatalog.Load(new[] { PluginsRoot });
         var plugin = catalog.Find("colortransfer")
             ?? throw new InvalidOperationException($"the colortransfer plugin is not staged under {PluginsRoot}; build Host/Host.csproj first");
-        var options = PluginOptionBinder.Bind(plugin.Descriptor, Array.Empty<OptionInput>(), new List<PipelineError>());
+        var options = PluginOptionBinder.Bind(plugin.Descriptor, Array.Empty<OptionInput>(), new List<InputError>());
         ModelDirectory = _temp.Combine("run", "model");
-        TrainingLauncher.Train(plugin, a, b, ModelDirectory, resume: false, options,
-            new HostConsole(new TestConsole(), new TestConsole()), log: null, seed: 0, device: "cpu", CancellationToken.None);
+        TrainingLauncher.Train(new TrainingLaunch(plugin, a, b, ModelDirectory, Resume: false, options),
+            new StageEnvironment(new HostConsole(new TestConsole(), new TestConsole()), Log: null, Seed: 0, Device: "cpu", CancellationToken.None));
     }
 
     public string PluginsRoot => RepoLayout.HostPlugins;

@@ -1,5 +1,5 @@
-using StyleForge.Host.Conversion;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Conversion;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 using Xunit;
 

@@ -1,9 +1,10 @@
 using SixLabors.ImageSharp.Formats.Png;
 using Spectre.Console.Testing;
-using StyleForge.Host.Catalog;
-using StyleForge.Host.Conversion;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Conversion;
+using StyleForge.Engine.Options;
 using StyleForge.Host.Pipelines;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Runs;
 using StyleForge.Host.Terminal;
 using StyleForge.Plugins;
 using Xunit;
@@ -31,7 +32,7 @@ public sealed class ConversionRunnerTests : IClassFixture<ColorTransferModelFixt
         var request = new ConversionRequest(input, _temp.Combine("out"), TranslationDirection.AToB);
         using var catalog = PluginCatalog.Load(new[] { _model.PluginsRoot });
         var model = ConversionModel.Locate(catalog, _model.ModelDirectory, null, request.OutputRoot);
-        var options = PluginOptionBinder.Bind(model.Plugin.Descriptor, Array.Empty<OptionInput>(), new List<PipelineError>());
+        var options = PluginOptionBinder.Bind(model.Plugin.Descriptor, Array.Empty<OptionInput>(), new List<InputError>());
         var console = new HostConsole(new TestConsole(), new TestConsole());
         using var stop = new CancellationTokenSource();
         var context = new HostPluginContext(console, null, _temp.Combine("work"), new Progress<PluginProgress>(), stop.Token, 0, "cpu");

@@ -1,6 +1,6 @@
 using SixLabors.ImageSharp.Formats.Png;
 using Spectre.Console.Testing;
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
 using StyleForge.Host.Pipelines;
 using StyleForge.Host.Terminal;
 using Xunit;

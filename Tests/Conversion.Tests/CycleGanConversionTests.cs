@@ -4,7 +4,7 @@ using SixLabors.ImageSharp.Formats.Tga;
 using Spectre.Console.Testing;
 using StyleForge.Host.Cli;
 using StyleForge.Host.Terminal;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Textures;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

@@ -1,9 +1,11 @@
 using SixLabors.ImageSharp.Formats.Png;
 using Spectre.Console.Testing;
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Options;
+using StyleForge.Engine.Runs;
 using StyleForge.Host.Pipelines;
 using StyleForge.Host.Terminal;
-using StyleForge.Host.Training;
+using StyleForge.Engine.Training;
 
 namespace StyleForge.Conversion.Tests;
 
@@ -30,9 +32,9 @@ public sealed class CycleGanModelFixture : IDisposable
             ["ngf"] = "4", ["ndf"] = "4", ["blocks"] = "1", ["crop_size"] = "32", ["load_size"] = "36", ["iterations"] = "2", ["device"] = "cpu",
         };
         var options = PluginOptionBinder.Bind(plugin.Descriptor,
-            settings.Select(s => new OptionInput(s.Key, s.Value, SourceLocation.CommandLine(s.Key))), new List<PipelineError>());
-        ModelDirectory = TrainingLauncher.Train(plugin, _temp.Combine("a"), _temp.Combine("b"), _temp.Combine("run"), resume: false, options,
-            new HostConsole(new TestConsole(), new TestConsole()), log: null, seed: 0, device: "cpu", CancellationToken.None).ModelDirectory;
+            settings.Select(s => new OptionInput(s.Key, s.Value, SourceLocation.CommandLine(s.Key))), new List<InputError>());
+        ModelDirectory = TrainingLauncher.Train(new TrainingLaunch(plugin, _temp.Combine("a"), _temp.Combine("b"), _temp.Combine("run"), Resume: false, options),
+            new StageEnvironment(new HostConsole(new TestConsole(), new TestConsole()), Log: null, Seed: 0, Device: "cpu", CancellationToken.None)).ModelDirectory;
     }
 
     public string PluginsRoot => RepoLayout.HostPlugins;

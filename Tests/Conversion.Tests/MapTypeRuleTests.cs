@@ -1,4 +1,4 @@
-using StyleForge.Host.Conversion;
+using StyleForge.Engine.Conversion;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using SixLabors.ImageSharp.Formats.Png;
+using StyleForge.Engine;
 using StyleForge.Host;
-using StyleForge.Host.Conversion;
+using StyleForge.Engine.Conversion;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

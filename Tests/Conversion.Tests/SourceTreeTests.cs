@@ -1,5 +1,5 @@
 using SixLabors.ImageSharp.Formats.Png;
-using StyleForge.Host.Conversion;
+using StyleForge.Engine.Conversion;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

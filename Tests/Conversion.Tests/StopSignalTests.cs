@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SixLabors.ImageSharp.Formats.Png;
-using StyleForge.Host.Conversion;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Conversion;
+using StyleForge.Engine.Runs;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Textures;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

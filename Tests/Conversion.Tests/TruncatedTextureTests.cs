@@ -5,7 +5,7 @@ using System.IO.Hashing;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Tga;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Textures;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SixLabors.ImageSharp.Formats.Png;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Textures;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

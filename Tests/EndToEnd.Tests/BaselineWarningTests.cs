@@ -1,5 +1,5 @@
-using StyleForge.Host.Evaluation;
-using StyleForge.Host.Reporting;
+using StyleForge.Engine.Evaluation;
+using StyleForge.Engine.Reporting;
 using Xunit;
 
 namespace StyleForge.EndToEnd.Tests;

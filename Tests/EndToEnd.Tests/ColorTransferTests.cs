@@ -1,7 +1,7 @@
 using System.Text.Json;
-using StyleForge.Host.Catalog;
-using StyleForge.Host.Runs;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 using Xunit;
 

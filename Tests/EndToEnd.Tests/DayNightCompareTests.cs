@@ -1,7 +1,7 @@
 using System.Text.Json;
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
 using StyleForge.Host.Pipelines;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Textures;
 using Xunit;
 
 namespace StyleForge.EndToEnd.Tests;

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
 using StyleForge.Host.Pipelines;
-using StyleForge.Host.Textures;
-using StyleForge.Host.Training;
+using StyleForge.Engine.Textures;
+using StyleForge.Engine.Training;
 using Xunit;
 
 namespace StyleForge.EndToEnd.Tests;

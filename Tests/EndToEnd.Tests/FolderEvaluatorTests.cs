@@ -1,6 +1,6 @@
-using StyleForge.Host.Evaluation;
-using StyleForge.Host.Runs;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Evaluation;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 using Xunit;
 

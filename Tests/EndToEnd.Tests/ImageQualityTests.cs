@@ -1,4 +1,4 @@
-using StyleForge.Host.Evaluation;
+using StyleForge.Engine.Evaluation;
 using StyleForge.Plugins;
 using Xunit;
 

@@ -1,7 +1,7 @@
-using StyleForge.Host.Evaluation;
-using StyleForge.Host.Runs;
-using StyleForge.Host.Sampling;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Evaluation;
+using StyleForge.Engine.Runs;
+using StyleForge.Engine.Sampling;
+using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 using Xunit;
 

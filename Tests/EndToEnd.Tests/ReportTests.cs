@@ -1,8 +1,8 @@
-using StyleForge.Host.Catalog;
-using StyleForge.Host.Evaluation;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Evaluation;
 using StyleForge.Host.Pipelines;
-using StyleForge.Host.Reporting;
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Reporting;
+using StyleForge.Engine.Sampling;
 using StyleForge.Plugins;
 using Xunit;
 
@@ -87,7 +87,7 @@ public sealed class ReportTests
         Assert.Equal(model.Light.LitFalseAlarms + identity.Light.LitFalseAlarms, Occurrences(html, "class=\"false\" style="));
         Assert.True(model.Light.LitHits > identity.Light.LitHits, "the truth should light more windows than the day input");
         Assert.Contains("lit-window F1", html);
-        Assert.Contains(MetricsTable.Format(model.Light.LitWindowF1, "0.000"), html);
+        Assert.Contains(ScoreText.Format(model.Light.LitWindowF1, "0.000"), html);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Sampling;
 using StyleForge.Plugins;
 using Xunit;
 

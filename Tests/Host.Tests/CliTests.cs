@@ -1,6 +1,6 @@
 using Spectre.Console.Testing;
 using StyleForge.Host.Cli;
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Sampling;
 using StyleForge.Plugins;
 using StyleForge.Host.Terminal;
 using Xunit;

@@ -1,11 +1,12 @@
 using System.Runtime.Loader;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Options;
 using StyleForge.Host.Pipelines;
-using StyleForge.Host.Runs;
+using StyleForge.Engine.Runs;
 using StyleForge.Host.Terminal;
-using StyleForge.Host.Training;
+using StyleForge.Engine.Training;
 using StyleForge.Plugins;
 using Spectre.Console.Testing;
 using Xunit;
@@ -32,7 +33,7 @@ public sealed class InTreePluginLoadTests : IDisposable
         var cyclegan = _catalog.Find("cyclegan")!;
         WriteTextures(_temp.Combine("a"), seed: 1);
         WriteTextures(_temp.Combine("b"), seed: 2);
-        var errors = new List<PipelineError>();
+        var errors = new List<InputError>();
         var options = PluginOptionBinder.Bind(cyclegan.Descriptor, new[]
         {
             Option("ngf", "4"), Option("ndf", "4"), Option("blocks", "1"), Option("crop_size", "32"), Option("load_size", "32"),
@@ -41,8 +42,8 @@ public sealed class InTreePluginLoadTests : IDisposable
         Assert.Empty(errors);
         var console = new HostConsole(new TestConsole(), new TestConsole());
 
-        var result = TrainingLauncher.Train(cyclegan, _temp.Combine("a"), _temp.Combine("b"), _temp.Combine("model"), resume: false,
-            options, console, log: null, seed: 0, device: "cpu", CancellationToken.None);
+        var result = TrainingLauncher.Train(new TrainingLaunch(cyclegan, _temp.Combine("a"), _temp.Combine("b"), _temp.Combine("model"), Resume: false, options),
+            new StageEnvironment(console, Log: null, Seed: 0, Device: "cpu", CancellationToken.None));
         var context = new HostPluginContext(console, null, _temp.Path, new Progress<PluginProgress>(), CancellationToken.None, 0, "cpu");
         using var stylizer = cyclegan.Instance.OpenStylizer(new StylizerRequest(result.ModelDirectory, TranslationDirection.AToB, options), context);
         var input = new TextureBuffer(36, 28, 3, Enumerable.Range(0, 36 * 28 * 3).Select(i => (i % 97) / 96f).ToArray());

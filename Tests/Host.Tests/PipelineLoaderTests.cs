@@ -1,4 +1,4 @@
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
 using StyleForge.Host.Pipelines;
 using Xunit;
 

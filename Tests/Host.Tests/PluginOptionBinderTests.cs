@@ -1,3 +1,4 @@
+using StyleForge.Engine.Options;
 using StyleForge.Host.Pipelines;
 using StyleForge.Plugins;
 using Xunit;
@@ -20,7 +21,7 @@ public sealed class PluginOptionBinderTests
     [Fact]
     public void Given_no_inputs_When_bound_Then_every_declared_option_has_its_default()
     {
-        var errors = new List<PipelineError>();
+        var errors = new List<InputError>();
         var values = PluginOptionBinder.Bind(Plugin, Array.Empty<OptionInput>(), errors);
 
         Assert.Empty(errors);
@@ -34,7 +35,7 @@ public sealed class PluginOptionBinderTests
     [Fact]
     public void Given_values_in_other_spellings_When_bound_Then_they_are_normalised()
     {
-        var errors = new List<PipelineError>();
+        var errors = new List<InputError>();
         var values = PluginOptionBinder.Bind(Plugin, new[]
         {
             new OptionInput("lr", "2e-4", Here),
@@ -59,7 +60,7 @@ public sealed class PluginOptionBinderTests
     [InlineData("ngg", "4", "did you mean 'ngf'")]
     public void Given_a_bad_value_When_bound_Then_the_error_is_located_and_says_what_is_wrong(string key, string value, string expected)
     {
-        var errors = new List<PipelineError>();
+        var errors = new List<InputError>();
         PluginOptionBinder.Bind(Plugin, new[] { new OptionInput(key, value, Here) }, errors);
 
         var error = Assert.Single(errors);

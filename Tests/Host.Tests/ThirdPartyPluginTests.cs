@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Spectre.Console.Testing;
-using StyleForge.Host.Catalog;
+using StyleForge.Engine.Catalog;
 using StyleForge.Host.Cli;
 using StyleForge.Host.Terminal;
 using StyleForge.Plugins;

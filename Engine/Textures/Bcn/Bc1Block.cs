@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
 
-namespace StyleForge.Host.Textures.Bcn;
+namespace StyleForge.Engine.Textures.Bcn;
 
 /// <summary>
 /// The BC1 colour block (also the colour half of BC2 and BC3): two RGB 5:6:5 endpoints and a 2-bit index per
 /// pixel. With the first endpoint greater the palette has four colours; otherwise three and a transparent black,
 /// which is how BC1 stores a 1-bit alpha cut-out.
 /// </summary>
-internal static class Bc1Block
+public static class Bc1Block
 {
     /// <summary>Alpha below this is a cut-out pixel in BC1 (the midpoint, as DirectXTex and nvtt threshold it).</summary>
     private const int CutoutThreshold = 128;

@@ -1,10 +1,10 @@
-namespace StyleForge.Host.Textures.Bcn;
+namespace StyleForge.Engine.Textures.Bcn;
 
 /// <summary>
 /// The BC4 single-channel block (also BC3's alpha and each half of BC5): two 8-bit endpoints and a 3-bit index per
 /// pixel. With the first endpoint greater there are eight interpolated values; otherwise six plus exact 0 and 255.
 /// </summary>
-internal static class Bc4Block
+public static class Bc4Block
 {
     /// <summary>Decodes into channel <paramref name="channel"/> of 16 RGBA pixels.</summary>
     public static void Decode(ReadOnlySpan<byte> block, Span<byte> pixels, int channel)

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 
-namespace StyleForge.Host.Textures.Bcn;
+namespace StyleForge.Engine.Textures.Bcn;
 
 /// <summary>Decodes BC7 blocks (all eight modes); a reserved mode byte decodes to transparent black, as the format specifies.</summary>
-internal static class Bc7Block
+public static class Bc7Block
 {
     public static void Decode(ReadOnlySpan<byte> block, Span<byte> pixels)
     {
@@ -118,7 +118,7 @@ internal static class Bc7Block
 }
 
 /// <summary>The 128 bits of a BC7 block, read or written from the least significant bit up.</summary>
-internal struct Bc7Bits
+public struct Bc7Bits
 {
     private ulong _low;
     private ulong _high;

@@ -1,4 +1,4 @@
-namespace StyleForge.Host.Textures.Bcn;
+namespace StyleForge.Engine.Textures.Bcn;
 
 /// <summary>
 /// Encodes BC7 blocks. Fast mode uses mode 6 alone (one subset, 7-bit RGBA endpoints with p-bits, 4-bit indices),
@@ -6,7 +6,7 @@ namespace StyleForge.Host.Textures.Bcn;
 /// subsets lie closest to a line (a cheap estimate ranks all 64 first), and the separate-alpha modes 4 and 5 with
 /// every channel rotation for translucent blocks; the block with the least squared error wins.
 /// </summary>
-internal static class Bc7Encoder
+public static class Bc7Encoder
 {
     public static void Encode(ReadOnlySpan<byte> pixels, Span<byte> block, BcQuality quality)
     {

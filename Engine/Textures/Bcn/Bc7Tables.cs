@@ -1,4 +1,4 @@
-namespace StyleForge.Host.Textures.Bcn;
+namespace StyleForge.Engine.Textures.Bcn;
 
 /// <summary>
 /// The fixed data of the BC7 format (D3D11 functional specification, "BC7 Format"): per-mode layout, the 64 two-

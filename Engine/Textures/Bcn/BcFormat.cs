@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Textures.Bcn;
+namespace StyleForge.Engine.Textures.Bcn;
 
 /// <summary>The block-compressed formats the codec handles; every block covers 4 x 4 pixels.</summary>
-internal enum BcFormat
+public enum BcFormat
 {
     /// <summary>RGB with an optional 1-bit alpha cut-out, 8 bytes a block (DXT1).</summary>
     Bc1,
@@ -23,7 +23,7 @@ internal enum BcFormat
 }
 
 /// <summary>How hard an encoder searches: fast for previews and large batches, quality for final output.</summary>
-internal enum BcQuality
+public enum BcQuality
 {
     Fast,
     Quality,

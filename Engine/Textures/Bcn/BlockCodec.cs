@@ -1,11 +1,11 @@
-namespace StyleForge.Host.Textures.Bcn;
+namespace StyleForge.Engine.Textures.Bcn;
 
 /// <summary>
 /// Decodes and encodes whole images of 4 x 4 blocks. Pixels are 8-bit RGBA, row by row. Images whose sides
 /// are not multiples of 4 are padded by repeating the edge pixels, which keeps the padding from pulling the
 /// endpoints of edge blocks away from the pixels that are shown. Block rows run in parallel.
 /// </summary>
-internal static class BlockCodec
+public static class BlockCodec
 {
     public static int BlockBytes(BcFormat format) => format is BcFormat.Bc1 or BcFormat.Bc4 ? 8 : 16;
 

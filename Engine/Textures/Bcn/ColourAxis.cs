@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Textures.Bcn;
+namespace StyleForge.Engine.Textures.Bcn;
 
 /// <summary>The mean and principal axis of a set of colours: the line block endpoints are fitted along.</summary>
-internal static class ColourAxis
+public static class ColourAxis
 {
     /// <summary>
     /// Writes the mean and the unit principal axis of <paramref name="points"/> (<paramref name="channels"/> values

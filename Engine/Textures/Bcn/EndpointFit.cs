@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Textures.Bcn;
+namespace StyleForge.Engine.Textures.Bcn;
 
 /// <summary>How a BC7 mode stores the lowest endpoint bit: not at all, one per endpoint, or one per subset.</summary>
-internal enum PBit
+public enum PBit
 {
     None,
     Unique,
@@ -13,7 +13,7 @@ internal enum PBit
 /// quantising the endpoints, choosing each pixel's best index, and solving least squares for the endpoints those
 /// indices want. The best quantised result seen is kept, so more iterations never make it worse.
 /// </summary>
-internal static class EndpointFit
+public static class EndpointFit
 {
     /// <summary>
     /// Fits channels <paramref name="firstChannel"/> .. +<paramref name="channels"/> of the pixels in <paramref name="subset"/>.

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
-using StyleForge.Host.Textures.Bcn;
+using StyleForge.Engine.Textures.Bcn;
 
-namespace StyleForge.Host.Textures.Dds;
+namespace StyleForge.Engine.Textures.Dds;
 
 /// <summary>
 /// The header of a DDS file (Microsoft's "DDS file layout" and "DDS_HEADER_DXT10" pages) and access to its
@@ -10,7 +10,7 @@ namespace StyleForge.Host.Textures.Dds;
 /// are refused with <see cref="UnsupportedTextureFormat"/> errors, and a file shorter than its levels with
 /// "truncated".
 /// </summary>
-internal sealed class DdsFile
+public sealed class DdsFile
 {
     public const int HeaderBytes = 128;
     public const int Dx10HeaderBytes = 20;

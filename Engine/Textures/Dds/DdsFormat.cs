@@ -1,9 +1,9 @@
-using StyleForge.Host.Textures.Bcn;
+using StyleForge.Engine.Textures.Bcn;
 
-namespace StyleForge.Host.Textures.Dds;
+namespace StyleForge.Engine.Textures.Dds;
 
 /// <summary>Which header a DDS file uses: the original one with a FourCC or bit masks, or the DX10 extension with a DXGI format.</summary>
-internal enum DdsHeaderKind
+public enum DdsHeaderKind
 {
     Legacy,
     Dx10,
@@ -21,7 +21,7 @@ internal enum DdsHeaderKind
 /// <param name="HeaderKind">Legacy or DX10 header.</param>
 /// <param name="FourCC">The legacy FourCC as read ("DXT1", "ATI2", ...), or null.</param>
 /// <param name="DxgiFormat">The DXGI format number of a DX10 header, or 0.</param>
-internal sealed record DdsFormat(BcFormat? Block, int BitCount, uint[] Masks, bool Luminance, bool Srgb, DdsHeaderKind HeaderKind, string? FourCC, int DxgiFormat)
+public sealed record DdsFormat(BcFormat? Block, int BitCount, uint[] Masks, bool Luminance, bool Srgb, DdsHeaderKind HeaderKind, string? FourCC, int DxgiFormat)
 {
     /// <summary>For people, for example "DDS BC7_UNORM_SRGB (DX10)" or "DDS DXT1".</summary>
     public string Name => HeaderKind == DdsHeaderKind.Dx10
@@ -41,7 +41,7 @@ internal sealed record DdsFormat(BcFormat? Block, int BitCount, uint[] Masks, bo
 }
 
 /// <summary>The DXGI format numbers StyleForge reads and writes in DX10 DDS headers (dxgiformat.h).</summary>
-internal static class DxgiFormats
+public static class DxgiFormats
 {
     public const int R8G8B8A8Unorm = 28;
     public const int R8G8B8A8UnormSrgb = 29;

@@ -1,9 +1,9 @@
 using StyleForge.Plugins;
 
-namespace StyleForge.Host.Textures.Dds;
+namespace StyleForge.Engine.Textures.Dds;
 
 /// <summary>DDS files as <see cref="DecodedTexture"/>s: the top level in its own channels, and the layout that writes it back the same way.</summary>
-internal static class DdsTextures
+public static class DdsTextures
 {
     public static DecodedTexture Read(string path, byte[] content, long maxPixels)
     {

@@ -1,13 +1,13 @@
 using System.Buffers.Binary;
-using StyleForge.Host.Textures.Bcn;
+using StyleForge.Engine.Textures.Bcn;
 
-namespace StyleForge.Host.Textures.Dds;
+namespace StyleForge.Engine.Textures.Dds;
 
 /// <summary>
 /// Writes a 2D DDS file in a given format: the top level as given, and each further mip level box-filtered from the
 /// one above (in linear light for sRGB formats, so mips do not darken), with the same kind of header as the source.
 /// </summary>
-internal static class DdsWriter
+public static class DdsWriter
 {
     private const uint FlagsRequired = 0x1 | 0x2 | 0x4 | 0x1000; // CAPS, HEIGHT, WIDTH, PIXELFORMAT
     private const uint FlagPitch = 0x8;

@@ -1,9 +1,9 @@
 using System.Numerics;
 
-namespace StyleForge.Host.Textures.Dds;
+namespace StyleForge.Engine.Textures.Dds;
 
 /// <summary>Uncompressed DDS pixels described by per-channel bit masks (legacy headers, and the plain DXGI formats).</summary>
-internal static class MaskedPixels
+public static class MaskedPixels
 {
     public static byte[] Decode(DdsFormat format, ReadOnlySpan<byte> data, int width, int height)
     {

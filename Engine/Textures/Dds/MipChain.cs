@@ -1,7 +1,7 @@
-namespace StyleForge.Host.Textures.Dds;
+namespace StyleForge.Engine.Textures.Dds;
 
 /// <summary>Mip levels by 2 x 2 box filtering; sRGB colour is averaged in linear light, alpha as stored.</summary>
-internal static class MipChain
+public static class MipChain
 {
     private static readonly float[] ToLinear = Enumerable.Range(0, 256).Select(v => SrgbToLinear(v / 255f)).ToArray();
 

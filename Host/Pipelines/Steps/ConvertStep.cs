@@ -1,6 +1,8 @@
 using System.Globalization;
-using StyleForge.Host.Conversion;
-using StyleForge.Host.Textures;
+using StyleForge.Engine.Conversion;
+using StyleForge.Engine.Textures;
+using StyleForge.Host.Requests;
+using StyleForge.Host.Terminal;
 
 namespace StyleForge.Host.Pipelines.Steps;
 
@@ -41,23 +43,23 @@ internal sealed class ConvertStep : IPipelineStep
         try
         {
             var skip = step.GetTexts("skip_suffixes");
-            request = new ConversionRequest(step.GetPath("input"), step.GetPath("output"), DirectionNames.Parse(step.GetText("direction"))!.Value)
+            request = new ConversionRequestBuilder
             {
+                Input = step.GetPath("input"),
+                Output = step.GetPath("output"),
+                Direction = DirectionNames.Parse(step.GetText("direction"))!.Value,
                 Include = step.GetTexts("include"),
                 Exclude = step.GetTexts("exclude"),
-                MapTypes = skip.Count == 0 ? MapTypeRules.Default
-                    : skip.Count == 1 && skip[0] == "none" ? MapTypeRules.None
-                    : MapTypeRules.Parse(skip),
+                MapTypes = ConversionRequestBuilder.MapTypesFrom(skip, none: skip.Count == 1 && skip[0] == "none"),
                 Seamless = step.GetBoolean("seamless"),
                 Force = step.GetBoolean("force"),
                 DryRun = step.GetBoolean("dry_run"),
                 Shard = ShardSpec.Parse(step.GetText("shard")),
                 MaxPixels = step.GetInteger("max_pixels"),
-                TileSize = checked((int)step.GetInteger("tile")),
-                Output = OutputFormat.Parse(step.GetText("output_format")),
+                TileSize = step.GetInteger("tile"),
+                OutputFormat = OutputFormat.Parse(step.GetText("output_format")),
                 Mips = OutputFormat.ParseMips(step.GetText("mips")),
-            };
-            _ = new FileSelection(request.Include, request.Exclude);
+            }.Build();
         }
         catch (ArgumentException ex)
         {
@@ -68,9 +70,8 @@ internal sealed class ConvertStep : IPipelineStep
             var model = step.GetOptionalPath("model") is { } modelPath
                 ? ConversionModel.Locate(run.Catalog, modelPath, step.PluginName, request.OutputRoot)
                 : ConversionModel.WithoutModel(run.Catalog, step.PluginName!);
-            var summary = ConversionJob.Run(model, model.WithTrainingOptions(step.PluginOptions!, step.GivenOptions), request, run.Console, run.Log,
-                Path.Combine(run.RunDirectory, "work", step.Id), run.Document.Seed, run.Document.Device, json: false, run.Cancellation);
-            return Task.FromResult(summary?.ExitCode ?? 0);
+            return Task.FromResult(ConversionReport.RunAndShow(run.Console, model, model.WithTrainingOptions(step.PluginOptions!, step.GivenOptions),
+                request, Path.Combine(run.RunDirectory, "work", step.Id), run.Environment, json: false));
         }
         catch (ConversionSetupException ex)
         {

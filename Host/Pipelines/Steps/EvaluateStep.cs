@@ -1,5 +1,7 @@
-using StyleForge.Host.Evaluation;
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Evaluation;
+using StyleForge.Engine.Sampling;
+using StyleForge.Host.Requests;
+using StyleForge.Host.Terminal;
 
 namespace StyleForge.Host.Pipelines.Steps;
 
@@ -10,8 +12,6 @@ namespace StyleForge.Host.Pipelines.Steps;
 /// </summary>
 internal sealed class EvaluateStep : IPipelineStep
 {
-    public const string ColorTransferPlugin = "colortransfer";
-
     public string Kind => "evaluate";
 
     public string Description => "Score converted textures against the truth (PSNR, SSIM; lit-window F1, glow error and checkerboard where the truth has light masks) beside the identity and ColorTransfer baselines; writes metrics.json.";
@@ -34,22 +34,24 @@ internal sealed class EvaluateStep : IPipelineStep
 
     public Task<int> RunAsync(StepInvocation step, PipelineRun run)
     {
-        var truth = step.GetPath("truth");
-        var lights = step.GetOptionalPath("lights") ?? DayNightSample.LightsBeside(truth);
         var modelName = step.Has("name") ? step.GetText("name")
             : run.Document.Steps.LastOrDefault(s => s.Index < step.Index && s.Kind == "train")?.PluginName ?? "model";
-        var model = Score(step, modelName, step.GetPath("pred"), truth, lights, run);
-        var compared = step.GetTexts("compare").Select(folder => Score(step, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder, truth, lights, run)).ToList();
+        EvaluationRequest Request(string name, string predictions) =>
+            EvaluationRequestBuilder.Build(name, predictions, step.GetPath("truth"), step.GetOptionalPath("lights"));
+        var modelRequest = Request(modelName, step.GetPath("pred"));
+        var (truth, lights) = (modelRequest.Truth, modelRequest.Lights);
+        var model = Score(step, modelRequest, run);
+        var compared = step.GetTexts("compare").Select(folder => Score(step, Request(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), folder), run)).ToList();
         var baselines = new List<ScoredSet>();
         if (step.GetBoolean("baselines"))
         {
             var input = step.GetPath("input");
-            baselines.Add(FolderEvaluator.Evaluate("identity", input, truth, lights, run.Cancellation));
-            var colorTransfer = run.Catalog.Find(ColorTransferPlugin)
-                ?? throw new StepFailedException($"{step.Where}: step '{step.Id}' needs the '{ColorTransferPlugin}' plugin for its baseline; it is not installed (see 'styleforge plugins'), or set 'baselines: false'");
-            var converted = PluginBaseline.Produce(colorTransfer, step.GetPath("train_a"), step.GetPath("train_b"), input,
-                Path.Combine(run.RunDirectory, "baselines", ColorTransferPlugin), run);
-            baselines.Add(FolderEvaluator.Evaluate(ColorTransferPlugin, converted, truth, lights, run.Cancellation));
+            baselines.Add(FolderEvaluator.Evaluate(Request("identity", input), run.Cancellation));
+            var baselinePlugin = run.Catalog.Find(PluginDefaults.Baseline)
+                ?? throw new StepFailedException($"{step.Where}: step '{step.Id}' needs the '{PluginDefaults.Baseline}' plugin for its baseline; it is not installed (see 'styleforge plugins'), or set 'baselines: false'");
+            var converted = PluginBaseline.Produce(baselinePlugin, step.GetPath("train_a"), step.GetPath("train_b"), input,
+                BaselineDirectory(run), run.Environment);
+            baselines.Add(FolderEvaluator.Evaluate(Request(PluginDefaults.Baseline, converted), run.Cancellation));
         }
         var report = MetricsReport.Create(model, baselines, compared);
         var output = step.GetPath("out");
@@ -68,12 +70,15 @@ internal sealed class EvaluateStep : IPipelineStep
         return Task.FromResult(model.Complete && compared.All(c => c.Complete) ? 0 : 1);
     }
 
-    private static ScoredSet Score(StepInvocation step, string name, string predictions, string truth, string? lights, PipelineRun run)
+    /// <summary>Where the trained baseline lives in a run folder: its model, and its conversions in converted/ (the report shows them).</summary>
+    public static string BaselineDirectory(PipelineRun run) => Path.Combine(run.RunDirectory, "baselines", PluginDefaults.Baseline);
+
+    private static ScoredSet Score(StepInvocation step, EvaluationRequest request, PipelineRun run)
     {
-        var scored = FolderEvaluator.Evaluate(name, predictions, truth, lights, run.Cancellation);
+        var scored = FolderEvaluator.Evaluate(request, run.Cancellation);
         if (scored.Images.Count == 0)
         {
-            throw new StepFailedException($"{step.Where}: step '{step.Id}': no file of {scored.PredictionDirectory} has a match by relative path in {truth}");
+            throw new StepFailedException($"{step.Where}: step '{step.Id}': no file of {scored.PredictionDirectory} has a match by relative path in {request.Truth}");
         }
         return scored;
     }

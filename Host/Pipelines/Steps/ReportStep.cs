@@ -1,6 +1,6 @@
-using StyleForge.Host.Evaluation;
-using StyleForge.Host.Reporting;
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Evaluation;
+using StyleForge.Engine.Reporting;
+using StyleForge.Engine.Sampling;
 
 namespace StyleForge.Host.Pipelines.Steps;
 
@@ -27,7 +27,7 @@ internal sealed class ReportStep : IPipelineStep
 
     public Task<int> RunAsync(StepInvocation step, PipelineRun run)
     {
-        var baseline = Path.Combine(run.RunDirectory, "baselines", EvaluateStep.ColorTransferPlugin, "converted");
+        var baseline = Path.Combine(EvaluateStep.BaselineDirectory(run), "converted");
         var sources = new ReportSources(
             run.RunDirectory,
             step.GetPath("before"),

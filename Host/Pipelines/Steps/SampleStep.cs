@@ -1,4 +1,5 @@
-using StyleForge.Host.Sampling;
+using StyleForge.Engine.Sampling;
+using StyleForge.Host.Requests;
 
 namespace StyleForge.Host.Pipelines.Steps;
 
@@ -23,11 +24,15 @@ internal sealed class SampleStep : IPipelineStep
 
     public Task<int> RunAsync(StepInvocation step, PipelineRun run)
     {
-        var parameters = new SampleParameters(
-            (int)step.GetInteger("size"), (int)step.GetInteger("count"), (int)step.GetInteger("test_count"), (int)step.GetInteger("seed"));
-        if (parameters.Problem() is { } problem)
+        SampleParameters parameters;
+        try
         {
-            throw new StepFailedException($"{step.Where}: step '{step.Id}': {problem}");
+            parameters = SampleRequestBuilder.Build(step.GetText("dataset"), step.GetInteger("size"), step.GetInteger("count"),
+                step.GetInteger("test_count"), step.GetInteger("seed"));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StepFailedException($"{step.Where}: step '{step.Id}': {ex.Message}");
         }
         SampleLauncher.Run(run.Console, step.GetPath("out"), parameters, run.Cancellation);
         return Task.FromResult(0);

@@ -1,4 +1,5 @@
-using StyleForge.Host.Training;
+using StyleForge.Engine.Training;
+using StyleForge.Host.Requests;
 
 namespace StyleForge.Host.Pipelines.Steps;
 
@@ -23,8 +24,16 @@ internal sealed class TrainStep : IPipelineStep
     {
         var output = step.GetPath("out");
         var resume = step.GetBoolean("resume") && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any();
-        var result = TrainingLauncher.Train(run.Plugin(step), step.GetPath("a"), step.GetPath("b"), output, resume,
-            step.PluginOptions!, run.Console, run.Log, run.Document.Seed, run.Document.Device, run.Cancellation);
+        TrainingLaunch launch;
+        try
+        {
+            launch = TrainingLaunchBuilder.Build(run.Plugin(step), step.GetPath("a"), step.GetPath("b"), output, resume, step.PluginOptions!);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StepFailedException($"{step.Where}: {ex.Message}");
+        }
+        var result = TrainingLauncher.Train(launch, run.Environment);
         run.Console.Info($"model: {result.ModelDirectory} ({result.Iterations} iterations)");
         return Task.FromResult(0);
     }

@@ -1,4 +1,4 @@
-using StyleForge.Host.Textures.Bcn;
+using StyleForge.Engine.Textures.Bcn;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests.Dds;

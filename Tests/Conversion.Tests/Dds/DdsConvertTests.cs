@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using StyleForge.Host.Textures.Bcn;
-using StyleForge.Host.Textures.Dds;
+using StyleForge.Engine.Textures.Bcn;
+using StyleForge.Engine.Textures.Dds;
 using StyleForge.Tests;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
-using StyleForge.Host.Textures;
-using StyleForge.Host.Textures.Bcn;
-using StyleForge.Host.Textures.Dds;
+using StyleForge.Engine.Textures;
+using StyleForge.Engine.Textures.Bcn;
+using StyleForge.Engine.Textures.Dds;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests.Dds;

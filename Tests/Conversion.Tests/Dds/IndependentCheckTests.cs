@@ -1,5 +1,5 @@
-using StyleForge.Host.Textures.Bcn;
-using StyleForge.Host.Textures.Dds;
+using StyleForge.Engine.Textures.Bcn;
+using StyleForge.Engine.Textures.Dds;
 using StyleForge.Tests;
 using Xunit;
 
