@@ -1,5 +1,6 @@
 using System.Globalization;
 using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Runs;
 using StyleForge.Engine.Training;
 using StyleForge.Plugins;
 
@@ -49,7 +50,7 @@ public sealed record ConversionModel(string? Directory, LoadedPlugin Plugin, str
         }
         var located = found
             ?? throw new ConversionSetupException(
-                $"no {ModelManifest.FileName} in or above {modelPath}; pass the run, training or model folder that 'styleforge run' or 'styleforge train' wrote");
+                $"no {ModelManifest.FileName} in {modelPath} or in its model/ folder; pass the run, training or model folder that 'styleforge run' or 'styleforge train' wrote");
         var (directory, manifest) = located;
         if (expectedPlugin is not null && !string.Equals(expectedPlugin, manifest.Plugin, StringComparison.OrdinalIgnoreCase))
         {

@@ -22,27 +22,31 @@ public sealed record ModelManifest(string Plugin, string PluginVersion, string A
         AtomicFile.WriteAllText(Path.Combine(modelDirectory, FileName), JsonSerializer.Serialize(this, JsonOptions.Indented));
 
     /// <summary>
-    /// Finds the model folder for a run folder, a training folder, a model folder, or a file inside one,
-    /// looking upward and down into model/ and model/model/. `styleforge train --out DIR`
-    /// exports to DIR/model, and a pipeline's train step trains into {run}/model, so a pipeline's run
-    /// folder holds its model in model/model. Returns null when none is found.
+    /// Finds the model folder, exactly: <paramref name="path"/> is a model folder (it holds the manifest), or a run or
+    /// training folder whose model/ holds it; a file stands for the folder it is in. Nothing above is searched: a path
+    /// that happens to lie inside some run must not pick that run's model. `styleforge train --out DIR` and a pipeline's
+    /// train step both put the model in DIR/model. Returns null when none is found; throws
+    /// <see cref="InvalidDataException"/> for a run folder of the older layout (model/model/), saying what to pass instead.
     /// </summary>
     public static (string Directory, ModelManifest Manifest)? Locate(string path)
     {
         var full = Path.GetFullPath(path);
         var directory = File.Exists(full) ? Path.GetDirectoryName(full)! : full;
-        var candidates = new List<string> { directory, Path.Combine(directory, "model"), Path.Combine(directory, "model", "model") };
-        for (var parent = Path.GetDirectoryName(directory); parent is not null; parent = Path.GetDirectoryName(parent))
-        {
-            candidates.Add(parent);
-        }
-        foreach (var candidate in candidates)
+        foreach (var candidate in new[] { directory, Path.Combine(directory, "model") })
         {
             var file = Path.Combine(candidate, FileName);
             if (File.Exists(file))
             {
                 return (candidate, Read(file));
             }
+        }
+        var older = Path.Combine(directory, "model", "model");
+        if (File.Exists(Path.Combine(older, FileName)))
+        {
+            // Pipelines before the run layout was made exact trained into {run}/model, so the model sat in {run}/model/model.
+            throw new InvalidDataException(
+                $"{directory} holds its model in model/model/, the layout of pipeline runs written before StyleForge put the model in {{run}}/model; " +
+                $"pass {Path.Combine(directory, "model")} instead (--model, or 'model:' in a pipeline)");
         }
         return null;
     }

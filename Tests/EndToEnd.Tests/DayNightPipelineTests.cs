@@ -44,16 +44,19 @@ public sealed class DayNightPipelineTests
         Assert.Equal(3, Count("data/testA"));
         Assert.Equal(3, Count("data/testB_truth"));
 
-        // ... the training folder holds the loss log and sample sheets, and the exported model names its plugin ...
-        var training = Path.Combine(run, "model");
-        var model = ModelManifest.Locate(training);
+        // ... the run folder is the training folder: it holds the loss log and sample sheets, and the exported model,
+        // which names its plugin, is {run}/model with no second level ...
+        Assert.True(File.Exists(Path.Combine(run, "losses.csv")), "losses.csv missing");
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(run, "samples"), "*.png"));
+        Assert.True(File.Exists(Path.Combine(run, "model", ModelManifest.FileName)), "the model is not in {run}/model");
+        Assert.False(Directory.Exists(Path.Combine(run, "model", "model")), "the model must not sit in {run}/model/model");
+
+        // ... and the run folder and the model folder both lead to it, as `convert --model runs/daynight` needs ...
+        var model = ModelManifest.Locate(run);
         Assert.NotNull(model);
         Assert.Equal("cyclegan", model.Value.Manifest.Plugin);
-        Assert.True(File.Exists(Path.Combine(training, "losses.csv")), "losses.csv missing");
-        Assert.NotEmpty(Directory.GetFiles(Path.Combine(training, "samples"), "*.png"));
-
-        // ... and the run folder itself leads to that model, as `convert --model runs/daynight` needs ...
-        Assert.Equal(model.Value.Directory, ModelManifest.Locate(run)?.Directory);
+        Assert.Equal(Path.Combine(run, "model"), model.Value.Directory);
+        Assert.Equal(model.Value.Directory, ModelManifest.Locate(Path.Combine(run, "model"))?.Directory);
 
         // ... every test texture was converted both ways at its own size ...
         var inputs = TextureFolder.Open(Path.Combine(run, "data", "testA"));

@@ -15,7 +15,7 @@ internal sealed class ConvertStep : IPipelineStep
 
     public IReadOnlyList<StepKey> Keys { get; } = new[]
     {
-        new StepKey("model", StepKeyType.InputPath, "run folder, training folder or model folder of the trained model; absent for a plugin that needs no model", "{run}/model")
+        new StepKey("model", StepKeyType.InputPath, "run folder, training folder or model folder of the trained model; absent for a plugin that needs no model", "{run}")
         {
             IsTrainedModel = true,
         },

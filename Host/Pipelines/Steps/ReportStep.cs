@@ -18,7 +18,7 @@ internal sealed class ReportStep : IPipelineStep
         new StepKey("after", StepKeyType.InputPath, "the model's conversions of 'before'", "{run}/converted/testA"),
         new StepKey("truth", StepKeyType.InputPath, "the true results of 'before'", $"{{run}}/data/{DayNightSample.TestTruth}"),
         new StepKey("cycle", StepKeyType.InputPath, "optional: 'after' converted back, shown as a cycle check"),
-        new StepKey("model", StepKeyType.InputPath, "the trained model folder (losses.csv, losses.png, samples/)", "{run}/model"),
+        new StepKey("model", StepKeyType.InputPath, "the training folder (losses.csv, losses.png, samples/)", "{run}"),
         new StepKey("metrics", StepKeyType.InputPath, "metrics.json from the evaluate step", "{run}/" + MetricsReport.FileName) { IsFile = true },
         new StepKey("max_rows", StepKeyType.Integer, "most test textures shown in the grid", "24"),
     };

@@ -14,7 +14,7 @@ internal sealed class TrainStep : IPipelineStep
     {
         new StepKey("a", StepKeyType.InputPath, "folder of domain A textures") { Required = true },
         new StepKey("b", StepKeyType.InputPath, "folder of domain B textures, unrelated to A's") { Required = true },
-        new StepKey("out", StepKeyType.OutputPath, "model folder: checkpoints, samples, logs, exported model", "{run}/model"),
+        new StepKey("out", StepKeyType.OutputPath, "training folder, as 'train --out': checkpoints, samples, losses, and the model in model/", "{run}"),
         new StepKey("resume", StepKeyType.Boolean, "continue from the last checkpoint in 'out' when there is one", "true"),
     };
 
