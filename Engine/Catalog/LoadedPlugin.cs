@@ -1,4 +1,4 @@
-using StyleForge.Engine.Conversion;
+using StyleForge.Engine.Runs;
 using StyleForge.Plugins;
 
 namespace StyleForge.Engine.Catalog;

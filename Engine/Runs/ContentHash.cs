@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 
-namespace StyleForge.Engine.Conversion;
+namespace StyleForge.Engine.Runs;
 
 /// <summary>XxHash128 fingerprints, as 32 hex digits, of what decides a converted texture: its source bytes, the model files and the effective options.</summary>
 public static class ContentHash

@@ -3,6 +3,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using Spectre.Console.Testing;
 using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Runs;
 using StyleForge.Host.Cli;
 using StyleForge.Engine.Conversion;
 using StyleForge.Host.Terminal;
