@@ -24,6 +24,13 @@ internal static class Layers
         .Order(StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>The assembly every TorchSharp plugin shares and ships in its own folder.</summary>
+    /// <summary>The staged plugins, loaded for reading their types (nothing in them runs).</summary>
+    public static IReadOnlyList<Assembly> Plugins { get; } = PluginAssemblies.Select(Assembly.LoadFile).ToList();
+
+    /// <summary>The assembly the TorchSharp plugins share; each ships a copy in its own folder.</summary>
     public const string GanKitAssemblyName = "StyleForge.GanKit";
+
+    /// <summary>One staged copy of GanKit, checked like a plugin.</summary>
+    public static string GanKitAssembly { get; } = Directory.EnumerateFiles(RepoLayout.HostPlugins, GanKitAssemblyName + ".dll", SearchOption.AllDirectories)
+        .Order(StringComparer.Ordinal).First();
 }
