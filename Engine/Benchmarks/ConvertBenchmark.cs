@@ -123,7 +123,7 @@ public static class ConvertBenchmark
         var endToEnd = Stopwatch.StartNew();
         var summary = new ConversionRunner(conversion, plan, reporter.Warn).Run(new Lazy<IStylizer>(stylizer), new Progress<PluginProgress>(), cancellation);
         endToEnd.Stop();
-        var peak = PeakMemory.PeakMebibytes();
+        var peak = PeakMemory.HighWaterMarkMebibytes();
         if (summary.Failed.Count > 0)
         {
             throw new ConversionSetupException($"benchmark conversion failed: {summary.Failed[0].Reason}");

@@ -2,11 +2,15 @@ using System.Globalization;
 
 namespace StyleForge.Engine.Benchmarks;
 
-/// <summary>The process's peak resident set size (VmHWM) from /proc/self/status, with a reset so each measurement covers one phase.</summary>
+/// <summary>
+/// The process's peak resident set size (VmHWM) from /proc/self/status, with a reset so each measurement covers one phase.
+/// GanKit keeps a copy for the plugins' benchmarks (a plugin sees only the contract); both give MiB under the same name,
+/// and benchmarks report it as peak_rss_mib.
+/// </summary>
 public static class PeakMemory
 {
-    /// <summary>Peak RSS in MiB, or null where /proc is not available (not Linux).</summary>
-    public static double? PeakMebibytes()
+    /// <summary>Peak RSS in MiB (1024 x 1024 bytes), or null where /proc is not available (not Linux).</summary>
+    public static double? HighWaterMarkMebibytes()
     {
         const string status = "/proc/self/status";
         if (!File.Exists(status))

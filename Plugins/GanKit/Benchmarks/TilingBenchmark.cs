@@ -57,7 +57,7 @@ internal static class TilingBenchmark
         var size = arguments.Integer("size", 4096, minimum: 64);
         var tile = arguments.Integer("tile", 0, minimum: 0);
         using var generator = RandomGenerator(arguments, context.Seed);
-        var before = PeakMemory.HighWaterMarkBytes();
+        var before = PeakMemory.HighWaterMarkMebibytes();
         // RGBA as the host would hold it decoded, plus the RGB copy the stylizer receives.
         var rgba = new TextureBuffer(size, size, 4);
         var texture = PatternTextures.Scene(size, size);
@@ -65,7 +65,7 @@ internal static class TilingBenchmark
         var output = new TiledInference(generator, CPU).Translate(texture, new StylizeSettings(TileSize: tile), context.Cancellation);
         clock.Stop();
         GC.KeepAlive(rgba);
-        var peak = PeakMemory.HighWaterMarkBytes();
+        var peak = PeakMemory.HighWaterMarkMebibytes();
         return new
         {
             Benchmark = "tiling-memory",
@@ -75,8 +75,8 @@ internal static class TilingBenchmark
             Tile = TilingChoice.From(new StylizeSettings(TileSize: tile)).Tile,
             Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             MegapixelsPerSecond = Math.Round(size * (double)size / 1e6 / clock.Elapsed.TotalSeconds, 4),
-            PeakRssMib = peak is null ? (double?)null : Math.Round(peak.Value / 1048576.0, 1),
-            PeakRssBeforeMib = before is null ? (double?)null : Math.Round(before.Value / 1048576.0, 1),
+            PeakRssMib = peak is null ? (double?)null : Math.Round(peak.Value, 1),
+            PeakRssBeforeMib = before is null ? (double?)null : Math.Round(before.Value, 1),
             OutputMean = Math.Round(output.Pixels.Average(), 4),
         };
     }
