@@ -4,10 +4,10 @@ using Spectre.Console.Cli;
 using StyleForge.Engine.Conversion;
 using StyleForge.Engine.Options;
 using StyleForge.Engine.Runs;
+using StyleForge.Engine.Textures;
 using StyleForge.Host.Pipelines;
 using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
-using StyleForge.Engine.Textures;
 using StyleForge.Plugins;
 
 namespace StyleForge.Host.Cli;

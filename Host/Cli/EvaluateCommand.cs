@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StyleForge.Engine.Evaluation;
 using StyleForge.Engine;
+using StyleForge.Engine.Evaluation;
 using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
 

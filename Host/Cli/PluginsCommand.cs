@@ -2,9 +2,9 @@ using System.ComponentModel;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using StyleForge.Engine;
 using StyleForge.Engine.Catalog;
 using StyleForge.Engine.Options;
-using StyleForge.Engine;
 using StyleForge.Host.Terminal;
 
 namespace StyleForge.Host.Cli;

@@ -3,10 +3,10 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using StyleForge.Engine.Options;
 using StyleForge.Engine.Runs;
+using StyleForge.Engine.Training;
 using StyleForge.Host.Pipelines;
 using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
-using StyleForge.Engine.Training;
 using StyleForge.Plugins;
 
 namespace StyleForge.Host.Cli;

@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using StyleForge.Engine.Textures;
 using StyleForge.Host.Preview;
 using StyleForge.Host.Terminal;
-using StyleForge.Engine.Textures;
 using StyleForge.Viewer;
 
 namespace StyleForge.Host.Cli;

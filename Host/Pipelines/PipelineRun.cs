@@ -33,6 +33,13 @@ internal sealed class PipelineRun
         Catalog.Find(step.PluginName ?? throw new InvalidOperationException($"Step '{step.Id}' names no plugin."))
         ?? throw new InvalidOperationException($"Plugin '{step.PluginName}' is not loaded.");
 
+    /// <summary>
+    /// The training folder ('out') of the last train step before <paramref name="step"/>, or null when none trains before
+    /// it: where a convert or report step finds the model and the losses when it names none.
+    /// </summary>
+    public string? TrainingFolderBefore(StepInvocation step) =>
+        Document.Steps.LastOrDefault(s => s.Index < step.Index && s.Kind == "train")?.GetPath("out");
+
     /// <summary>What the engine's stages run with in this pipeline: its console, log, seed, device and stop signal.</summary>
     public StageEnvironment Environment => new(Console, Log, Document.Seed, Document.Device, Cancellation);
 }

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Spectre.Console;
+using StyleForge.Engine;
 using StyleForge.Engine.Catalog;
 using StyleForge.Engine.Runs;
-using StyleForge.Engine;
 using StyleForge.Host.Terminal;
 using StyleForge.Plugins;
 

@@ -4,9 +4,9 @@ using Spectre.Console.Testing;
 using StyleForge.Engine.Catalog;
 using StyleForge.Engine.Options;
 using StyleForge.Engine.Runs;
+using StyleForge.Engine.Training;
 using StyleForge.Host.Pipelines;
 using StyleForge.Host.Terminal;
-using StyleForge.Engine.Training;
 
 namespace StyleForge.Conversion.Tests;
 

@@ -2,9 +2,9 @@ using System.Text.Json;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Tga;
 using Spectre.Console.Testing;
+using StyleForge.Engine.Textures;
 using StyleForge.Host.Cli;
 using StyleForge.Host.Terminal;
-using StyleForge.Engine.Textures;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

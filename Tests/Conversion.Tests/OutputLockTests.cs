@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using SixLabors.ImageSharp.Formats.Png;
 using StyleForge.Engine;
-using StyleForge.Host;
 using StyleForge.Engine.Conversion;
+using StyleForge.Host;
 using Xunit;
 
 namespace StyleForge.Conversion.Tests;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using StyleForge.Engine.Catalog;
-using StyleForge.Host.Pipelines;
 using StyleForge.Engine.Textures;
+using StyleForge.Host.Pipelines;
 using Xunit;
 
 namespace StyleForge.EndToEnd.Tests;

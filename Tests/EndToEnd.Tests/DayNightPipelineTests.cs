@@ -1,8 +1,8 @@
 using System.Text.Json;
 using StyleForge.Engine.Catalog;
-using StyleForge.Host.Pipelines;
 using StyleForge.Engine.Textures;
 using StyleForge.Engine.Training;
+using StyleForge.Host.Pipelines;
 using Xunit;
 
 namespace StyleForge.EndToEnd.Tests;

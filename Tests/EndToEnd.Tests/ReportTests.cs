@@ -1,8 +1,8 @@
 using StyleForge.Engine.Catalog;
 using StyleForge.Engine.Evaluation;
-using StyleForge.Host.Pipelines;
 using StyleForge.Engine.Reporting;
 using StyleForge.Engine.Sampling;
+using StyleForge.Host.Pipelines;
 using StyleForge.Plugins;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using Spectre.Console.Testing;
-using StyleForge.Host.Cli;
 using StyleForge.Engine.Sampling;
-using StyleForge.Plugins;
+using StyleForge.Host.Cli;
 using StyleForge.Host.Terminal;
+using StyleForge.Plugins;
 using Xunit;
 
 namespace StyleForge.Host.Tests;

@@ -1,14 +1,14 @@
 using System.Runtime.Loader;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
+using Spectre.Console.Testing;
 using StyleForge.Engine.Catalog;
 using StyleForge.Engine.Options;
-using StyleForge.Host.Pipelines;
 using StyleForge.Engine.Runs;
-using StyleForge.Host.Terminal;
 using StyleForge.Engine.Training;
+using StyleForge.Host.Pipelines;
+using StyleForge.Host.Terminal;
 using StyleForge.Plugins;
-using Spectre.Console.Testing;
 using Xunit;
 
 namespace StyleForge.Host.Tests;

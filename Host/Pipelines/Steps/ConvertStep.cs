@@ -15,7 +15,7 @@ internal sealed class ConvertStep : IPipelineStep
 
     public IReadOnlyList<StepKey> Keys { get; } = new[]
     {
-        new StepKey("model", StepKeyType.InputPath, "run folder, training folder or model folder of the trained model; absent for a plugin that needs no model", "{run}")
+        new StepKey("model", StepKeyType.InputPath, "run folder, training folder or model folder of the trained model; absent: the 'out' of the last train step before this one, or none for a plugin that needs no model")
         {
             IsTrainedModel = true,
         },
@@ -67,7 +67,9 @@ internal sealed class ConvertStep : IPipelineStep
         }
         try
         {
-            var model = step.GetOptionalPath("model") is { } modelPath
+            // A trained plugin's model defaults to the last train step's folder; a plugin that needs no model gets none.
+            var needsModel = run.Catalog.Find(step.PluginName!) is not { IsTrainable: false };
+            var model = (needsModel ? step.GetOptionalPath("model") ?? run.TrainingFolderBefore(step) : null) is { } modelPath
                 ? ConversionModel.Locate(run.Catalog, modelPath, step.PluginName, request.OutputRoot)
                 : ConversionModel.WithoutModel(run.Catalog, step.PluginName!);
             return Task.FromResult(ConversionReport.RunAndShow(run.Console, model, model.WithTrainingOptions(step.PluginOptions!, step.GivenOptions),

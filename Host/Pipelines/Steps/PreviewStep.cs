@@ -1,5 +1,5 @@
-using StyleForge.Host.Preview;
 using StyleForge.Engine.Textures;
+using StyleForge.Host.Preview;
 using StyleForge.Viewer;
 
 namespace StyleForge.Host.Pipelines.Steps;

@@ -18,7 +18,7 @@ internal sealed class ReportStep : IPipelineStep
         new StepKey("after", StepKeyType.InputPath, "the model's conversions of 'before'", "{run}/converted/testA"),
         new StepKey("truth", StepKeyType.InputPath, "the true results of 'before'", $"{{run}}/data/{DayNightSample.TestTruth}"),
         new StepKey("cycle", StepKeyType.InputPath, "optional: 'after' converted back, shown as a cycle check"),
-        new StepKey("model", StepKeyType.InputPath, "the training folder (losses.csv, losses.png, samples/)", "{run}"),
+        new StepKey("model", StepKeyType.InputPath, "the training folder (losses.csv, losses.png, samples/); absent: the 'out' of the last train step before this one"),
         new StepKey("metrics", StepKeyType.InputPath, "metrics.json from the evaluate step", "{run}/" + MetricsReport.FileName) { IsFile = true },
         new StepKey("max_rows", StepKeyType.Integer, "most test textures shown in the grid", "24"),
     };
@@ -35,7 +35,7 @@ internal sealed class ReportStep : IPipelineStep
             step.GetOptionalPath("truth"),
             step.GetOptionalPath("cycle"),
             Directory.Exists(baseline) ? baseline : null,
-            step.GetPath("model"),
+            step.GetOptionalPath("model") ?? run.TrainingFolderBefore(step) ?? run.RunDirectory,
             File.Exists(step.GetPath("metrics")) ? step.GetPath("metrics") : null,
             (int)Math.Max(1, step.GetInteger("max_rows")));
         var output = step.GetPath("out");
