@@ -23,6 +23,15 @@ internal sealed class TrainStep : IPipelineStep
     public Task<int> RunAsync(StepInvocation step, PipelineRun run)
     {
         var output = step.GetPath("out");
+        // Pipelines once trained into {run}/model, so the model sat in {run}/model/model. Training into such a run folder
+        // now would start over beside the old checkpoints instead of resuming them: say how to keep using them.
+        var older = Path.Combine(output, "model");
+        if (File.Exists(Path.Combine(older, "model", ModelManifest.FileName)) && !File.Exists(Path.Combine(older, ModelManifest.FileName)))
+        {
+            throw new StepFailedException(
+                $"{step.Where}: {output} holds a training of the older run layout (its model is in model/model/); set 'out: \"{older}\"' " +
+                $"on step '{step.Id}' to continue it, or move {older} away to train into {output} afresh");
+        }
         var resume = step.GetBoolean("resume") && Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any();
         TrainingLaunch launch;
         try
