@@ -7,7 +7,6 @@ using StyleForge.Engine.Catalog;
 using StyleForge.Engine.Conversion;
 using StyleForge.Engine.Options;
 using StyleForge.Engine.Runs;
-using StyleForge.Host.Pipelines;
 using StyleForge.Host.Terminal;
 using StyleForge.Plugins;
 

@@ -5,10 +5,8 @@ using StyleForge.Engine.Conversion;
 using StyleForge.Engine.Options;
 using StyleForge.Engine.Runs;
 using StyleForge.Engine.Textures;
-using StyleForge.Host.Pipelines;
 using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
-using StyleForge.Plugins;
 
 namespace StyleForge.Host.Cli;
 

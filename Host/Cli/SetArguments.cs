@@ -1,5 +1,4 @@
 using StyleForge.Engine.Options;
-using StyleForge.Host.Pipelines;
 
 namespace StyleForge.Host.Cli;
 

@@ -4,7 +4,6 @@ using Spectre.Console.Cli;
 using StyleForge.Engine.Options;
 using StyleForge.Engine.Runs;
 using StyleForge.Engine.Training;
-using StyleForge.Host.Pipelines;
 using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
 using StyleForge.Plugins;

@@ -1,7 +1,6 @@
 using StyleForge.Engine.Catalog;
 using StyleForge.Engine.Runs;
 using StyleForge.Host.Terminal;
-using StyleForge.Plugins;
 
 namespace StyleForge.Host.Pipelines;
 
