@@ -28,6 +28,21 @@ internal static class TestImages
         return new ViewerImage(name, width, height, rgba);
     }
 
+    /// <summary>A texture with its own mip chain (as a DDS has), each level one solid colour from <paramref name="colours"/>.</summary>
+    public static ViewerImage WithLevels(string name, int size, params (byte R, byte G, byte B)[] colours)
+    {
+        var levels = colours.Select((colour, level) =>
+        {
+            var side = Math.Max(1, size >> level);
+            var rgba = Solid(name, side, side, colour.R, colour.G, colour.B).Rgba;
+            return new ViewerMipLevel(side, side, rgba, () => rgba);
+        }).ToList();
+        return new ViewerImage(name, size, size, levels[0].Data)
+        {
+            Texture = new ViewerTexture(ViewerPixelFormat.Rgba8, false, "R8G8B8A8_UNORM", levels),
+        };
+    }
+
     public static (byte R, byte G, byte B, byte A) Texel(ViewerImage image, int x, int y)
     {
         var i = (y * image.Width + x) * 4;
