@@ -17,7 +17,8 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
 
     public static string Description =>
         "View textures in a Vulkan window, or render a contact sheet with --headless. Keys: " +
-        string.Join("; ", WindowViewer.KeyBindings.Select(k => $"{k.Key}: {k.Action}")) + ".";
+        // Spectre reads descriptions as markup, where the mip keys [ and ] must be doubled.
+        Markup.Escape(string.Join("; ", WindowViewer.KeyBindings.Select(k => $"{k.Key}: {k.Action}"))) + ".";
 
     public sealed class Settings : CommandSettings
     {
@@ -53,7 +54,7 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
         public int Limit { get; init; } = 64;
 
         [CommandOption("--mip <LEVEL>")]
-        [Description("DDS: the mip level shown first (0 is the full size; a texture with fewer levels shows its last); in the window ] and [ change it. Example: --mip 2")]
+        [Description("DDS: the mip level shown first (0 is the full size; a texture with fewer levels shows its last); in the window ]] and [[ change it. Example: --mip 2")]
         [DefaultValue(0)]
         public int Mip { get; init; }
 
