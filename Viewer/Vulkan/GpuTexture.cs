@@ -36,8 +36,8 @@ internal sealed unsafe class GpuTexture : IDisposable
     public static GpuTexture Upload(VulkanDevice device, GpuCommands commands, ViewerImage source, BlockUpload upload) =>
         source.Texture is { } texture ? UploadLevels(device, commands, texture, upload) : UploadPlain(device, commands, source);
 
-    /// <summary>The Vulkan format that samples <paramref name="format"/> as stored, or null for none.</summary>
-    public static Format BlockFormat(ViewerPixelFormat format, bool srgb) => format switch
+    /// <summary>The Vulkan format that samples <paramref name="format"/> as stored, with the sRGB flag.</summary>
+    public static Format VulkanFormat(ViewerPixelFormat format, bool srgb) => format switch
     {
         // The RGBA variant: a BC1 block in three-colour mode marks its fourth index transparent, as our decoder does.
         ViewerPixelFormat.Bc1 => srgb ? Format.BC1RgbaSrgbBlock : Format.BC1RgbaUnormBlock,
@@ -99,9 +99,9 @@ internal sealed unsafe class GpuTexture : IDisposable
 
     private static GpuTexture UploadLevels(VulkanDevice device, GpuCommands commands, ViewerTexture texture, BlockUpload upload)
     {
-        var direct = BlockFormat(texture.Format, texture.Srgb);
+        var direct = VulkanFormat(texture.Format, texture.Srgb);
         var asStored = texture.Format == ViewerPixelFormat.Rgba8 || (upload == BlockUpload.Direct && device.CanSample(direct));
-        var format = asStored ? direct : BlockFormat(ViewerPixelFormat.Rgba8, texture.Srgb);
+        var format = asStored ? direct : VulkanFormat(ViewerPixelFormat.Rgba8, texture.Srgb);
         var levels = texture.Levels;
         var data = levels.Select(level => asStored ? level.Data : level.DecodeRgba()).ToArray();
         var image = new GpuImage(device, levels[0].Width, levels[0].Height, format,
