@@ -32,6 +32,16 @@ internal sealed class EvaluateStep : IPipelineStep
 
     public StepPluginUse PluginUse => StepPluginUse.None;
 
+    /// <summary>The ColorTransfer baseline needs its plugin; a missing one is found at load, not after training.</summary>
+    public IEnumerable<StepProblem> Check(StepInvocation step, StepCheckContext context)
+    {
+        if (step.GetBoolean("baselines") && context.Catalog.Find(ColorTransferPlugin) is null)
+        {
+            yield return new StepProblem("baselines",
+                $"the ColorTransfer baseline needs the '{ColorTransferPlugin}' plugin: {context.Catalog.WhyMissing(ColorTransferPlugin)}; install it, or set 'baselines: false'");
+        }
+    }
+
     public Task<int> RunAsync(StepInvocation step, PipelineRun run)
     {
         var truth = step.GetPath("truth");
