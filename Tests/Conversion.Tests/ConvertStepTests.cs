@@ -55,7 +55,7 @@ public sealed class ConvertStepTests : IClassFixture<ColorTransferModelFixture>,
     }
 
     [Fact]
-    public async Task Given_a_step_naming_another_plugin_than_the_model_When_run_Then_the_step_fails_saying_which_plugin_to_set()
+    public void Given_a_step_naming_another_plugin_than_the_model_When_run_Then_it_is_refused_before_anything_runs_like_the_convert_verb()
     {
         var input = _temp.Combine("in");
         TestImages.Write(Path.Combine(input, "a.png"), new PngEncoder());
@@ -70,12 +70,17 @@ public sealed class ConvertStepTests : IClassFixture<ColorTransferModelFixture>,
                 input: {input}
                 output: "{"{run}"}/converted"
             """);
-        var error = new TestConsole().Width(300);
 
-        var exit = await Run(pipeline, error);
+        var run = ConvertCli.Run("run", pipeline, "--plugins", _model.PluginsRoot);
+        var verb = ConvertCli.Run("convert", "--plugin", "cyclegan", "--model", _model.ModelDirectory, "--input", input,
+            "--output", _temp.Combine("out"), "--plugins", _model.PluginsRoot);
 
-        Assert.Equal(1, exit);
-        Assert.Contains("plugin: colortransfer", error.Output);
+        // The same setup error: exit 2 from both, the pipeline's located at the model key, and no step ran
+        Assert.Equal((2, 2), (run.Exit, verb.Exit));
+        Assert.Contains("wrong.yaml:6:", run.Error);
+        Assert.Contains("plugin: colortransfer", run.Error);
+        Assert.Contains("--plugin colortransfer", verb.Error);
+        Assert.False(Directory.Exists(_temp.Combine("run")));
     }
 
     private async Task<int> Run(string pipeline, TestConsole error)

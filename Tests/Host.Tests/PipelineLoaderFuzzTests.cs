@@ -1,7 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using CsCheck;
+using Spectre.Console.Testing;
 using StyleForge.Host.Catalog;
+using StyleForge.Host.Cli;
 using StyleForge.Host.Pipelines;
+using StyleForge.Host.Terminal;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -86,6 +90,29 @@ public sealed class PipelineLoaderFuzzTests : IDisposable
         _log.WriteLine($"{cases} mutants from seed {replay ?? FixedStart().ToString()}: {loaded} loaded, {refused} refused with located errors, in {stopwatch.Elapsed.TotalSeconds:0.0} s");
         // Mutations that never break anything would test nothing.
         Assert.True(cases == 1 || refused > cases / 4, $"only {refused} of {cases} mutants were refused");
+    }
+
+    [Fact]
+    public void Mutated_pipelines_through_styleforge_validate_exit_0_or_2_with_located_errors()
+    {
+        var bases = Directory.GetFiles(Path.Combine(RepoLayout.Root, "pipelines"), "*.yaml").Order().Select(File.ReadAllText).ToArray();
+        var next = FixedStart();
+        for (var i = 0; i < 40; i++)
+        {
+            var seed = next.ToString();
+            var mutant = Mutants.Generate(next, null, out _);
+            var file = _temp.Combine($"cli{i}.yaml");
+            File.WriteAllBytes(file, Apply(bases[mutant.Base % bases.Length], mutant.Edits));
+            var error = new TestConsole().Width(400);
+
+            var exit = StyleForgeApp.Create(new HostConsole(error, new TestConsole()))
+                .Run(StyleForgeApp.NormalizeArguments(["validate", file, "--plugins", RepoLayout.HostPlugins]));
+
+            var unlocated = error.Output.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal))
+                .FirstOrDefault(l => !Regex.IsMatch(l, $@"^error: {Regex.Escape(file)}:[1-9]\d*:[1-9]\d*: "));
+            Assert.True(exit is 0 or 2 && unlocated is null && (exit == 0 || error.Output.Contains("nothing was run")),
+                $"case {i}, seed {seed}: exit {exit}, {unlocated}\n{error.Output}");
+        }
     }
 
     /// <summary>
