@@ -52,6 +52,12 @@ public sealed class ConvertStepTests : IClassFixture<ColorTransferModelFixture>,
         Assert.False(File.Exists(Path.Combine(converted, "ui/button.png")));
         Assert.Contains("converted 1, skipped 1 (1 not a colour map [_spec 1])", error.Output);
         Assert.Contains("converted 0, skipped 2 (1 not a colour map [_spec 1], 1 up to date)", error.Output);
+        // The resolved config records the typed values as they are written, not the objects the loader made
+        var values = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_temp.Combine("run", PipelineRunner.ResolvedConfigFile)))
+            .RootElement.GetProperty("steps")[0].GetProperty("values");
+        Assert.Equal("1/1", values.GetProperty("shard").GetString());
+        Assert.Equal("_spec=specular map", values.GetProperty("skip_suffixes")[0].GetString());
+        Assert.Equal("ui/**", values.GetProperty("exclude")[0].GetString());
     }
 
     [Fact]
