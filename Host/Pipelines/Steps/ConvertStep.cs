@@ -51,8 +51,9 @@ internal sealed class ConvertStep : IPipelineStep
         {
             _ = ConversionModel.Locate(context.Catalog, modelPath, step.PluginName, step.GetPath("output"));
         }
-        catch (ConversionSetupException ex)
+        catch (Exception ex) when (ex is ConversionSetupException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
+            // Locate also hashes the model's files, which may be unreadable; at load that is a located error too.
             problem = ex.Message;
         }
         if (problem is not null)
