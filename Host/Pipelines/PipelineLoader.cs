@@ -295,7 +295,7 @@ internal sealed class PipelineLoader
                 values[key.Name] = null;
                 continue;
             }
-            values[key.Name] = ValidateValue(id, mapping, key, runDirectory, produced);
+            values[key.Name] = ValidateValue(id, mapping, key, kind.Keys, runDirectory, produced);
         }
         var invocation = new StepInvocation(index, id, kind, At(mapping), values, pluginName, options) { GivenOptions = given };
         if (_errors.Count == errorsBefore)
@@ -318,7 +318,7 @@ internal sealed class PipelineLoader
         return invocation;
     }
 
-    private object? ValidateValue(string stepId, YamlMappingNode mapping, StepKey key, string runDirectory, List<string> produced)
+    private object? ValidateValue(string stepId, YamlMappingNode mapping, StepKey key, IReadOnlyList<StepKey> kindKeys, string runDirectory, List<string> produced)
     {
         var node = Node(mapping, key.Name);
         if (node is null)
@@ -331,6 +331,10 @@ internal sealed class PipelineLoader
             if (key.Type == StepKeyType.SuffixList)
             {
                 return MapTypeRules.Default;
+            }
+            if (key.UsedOnlyWith is { } switchKey && !IsOn(mapping, switchKey, kindKeys))
+            {
+                return null;
             }
             // A default that does not fit (an input no earlier step writes) is located at the step that relies on it.
             return key.Default is null ? null : Convert(stepId, key, key.Default, At(mapping), runDirectory, produced);
@@ -414,6 +418,10 @@ internal sealed class PipelineLoader
             return null;
         }
     }
+
+    /// <summary>Whether a Boolean key is true as written, or by default; its own errors are reported where it is checked.</summary>
+    private static bool IsOn(YamlMappingNode mapping, string name, IReadOnlyList<StepKey> keys) =>
+        bool.TryParse(ScalarOf(mapping, name) ?? keys.FirstOrDefault(k => k.Name == name)?.Default, out var on) ? on : true;
 
     private static bool IsNoValue(YamlScalarNode scalar) =>
         string.IsNullOrWhiteSpace(scalar.Value)

@@ -51,6 +51,12 @@ internal sealed record StepKey(string Name, StepKeyType Type, string Description
     public bool IsFile { get; init; }
 
     /// <summary>
+    /// The Boolean key of the same step without which this key is not used (evaluate's baselines); when that one is
+    /// false and this key is absent, its default is not checked, so it need not exist.
+    /// </summary>
+    public string? UsedOnlyWith { get; init; }
+
+    /// <summary>
     /// For an InputPath: it names the model the step's plugin trained, so it has no default, and
     /// must be absent, when the plugin needs no model.
     /// </summary>

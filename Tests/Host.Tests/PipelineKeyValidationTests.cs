@@ -172,7 +172,8 @@ public sealed class SetupErrorParityTests : IDisposable
     [Fact]
     public void A_step_that_ran_and_failed_makes_the_pipeline_exit_1()
     {
-        // Given an evaluate step whose folders exist (so the pipeline is valid) but hold nothing to score
+        // Given an evaluate step whose folders exist (so the pipeline is valid) but hold nothing to score; without
+        // baselines its input, train_a and train_b are not used, so their defaults need not exist
         var empty = _temp.Combine("empty");
         Directory.CreateDirectory(empty);
         var pipeline = _temp.Write("evaluate.yaml", $"""
@@ -182,9 +183,6 @@ public sealed class SetupErrorParityTests : IDisposable
               - kind: evaluate
                 pred: '{empty}'
                 truth: '{empty}'
-                input: '{empty}'
-                train_a: '{empty}'
-                train_b: '{empty}'
                 baselines: false
             """);
 
