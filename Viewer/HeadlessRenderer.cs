@@ -18,9 +18,15 @@ public static class HeadlessRenderer
     /// <param name="pairs">The pairs, in sheet order (row-major).</param>
     /// <param name="mode">The view mode used for every cell.</param>
     /// <param name="cellSize">Side of one square cell in pixels; images are fitted into it.</param>
+    /// <param name="mipLevel">The mip level shown of textures that have their own (DDS); each shows its last level
+    /// when it has fewer, and plain images show their only level.</param>
     /// <exception cref="VulkanUnavailableException">No Vulkan loader, driver or device.</exception>
     /// <exception cref="ArgumentException">Bad images, or a sheet or texture larger than the device allows.</exception>
-    public static RenderedSheet RenderSheet(IReadOnlyList<ViewerPair> pairs, ViewMode mode, int cellSize)
+    public static RenderedSheet RenderSheet(IReadOnlyList<ViewerPair> pairs, ViewMode mode, int cellSize, int mipLevel = 0) =>
+        RenderSheet(pairs, mode, cellSize, mipLevel, BlockUpload.Direct);
+
+    /// <summary>As the public overload; <paramref name="upload"/> can force the decoded path a device without BCn takes.</summary>
+    internal static RenderedSheet RenderSheet(IReadOnlyList<ViewerPair> pairs, ViewMode mode, int cellSize, int mipLevel, BlockUpload upload)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         if (pairs.Count == 0)
@@ -28,6 +34,7 @@ public static class HeadlessRenderer
             throw new ArgumentException("A contact sheet needs at least one pair.", nameof(pairs));
         }
         ArgumentOutOfRangeException.ThrowIfLessThan(cellSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(mipLevel);
         foreach (var pair in pairs)
         {
             pair.Before.Validate();
@@ -56,14 +63,16 @@ public static class HeadlessRenderer
         using var linear = new TextureSampler(device, Filter.Linear);
 
         commands.Run(cmd => Clear(device.Vk, cmd, target));
+        var formats = new List<string>();
         for (var i = 0; i < pairs.Count; i++)
         {
             // One pair on the GPU at a time keeps memory flat for long lists of 4K textures.
-            using var textures = new GpuTexturePair(device, commands, pipeline, pairs[i], nearest, linear);
+            using var textures = new GpuTexturePair(device, commands, pipeline, pairs[i], nearest, linear, upload);
+            formats.AddRange(textures.Formats.Select(GpuTexture.NameOf));
             var origin = layout.Origin(i);
-            commands.Run(cmd => DrawItem(device.Vk, cmd, pass, framebuffer, pipeline, textures, pairs[i], mode, origin, layout.ItemSize));
+            commands.Run(cmd => DrawItem(device.Vk, cmd, pass, framebuffer, pipeline, textures, pairs[i], mode, mipLevel, origin, layout.ItemSize));
         }
-        return ReadBack(device, commands, target);
+        return ReadBack(device, commands, target) with { TextureFormats = formats };
     }
 
     private static unsafe void Clear(Vk vk, CommandBuffer cmd, GpuImage target)
@@ -83,9 +92,9 @@ public static class HeadlessRenderer
     }
 
     private static unsafe void DrawItem(Vk vk, CommandBuffer cmd, ColorRenderPass pass, ColorFramebuffer framebuffer,
-        ViewPipeline pipeline, GpuTexturePair textures, ViewerPair pair, ViewMode mode, Vector2 origin, Vector2 size)
+        ViewPipeline pipeline, GpuTexturePair textures, ViewerPair pair, ViewMode mode, int mipLevel, Vector2 origin, Vector2 size)
     {
-        var state = new ViewState(mode);
+        var state = new ViewState(mode) { MipLevel = mipLevel };
         state.Fit(pair, size);
         var begin = new RenderPassBeginInfo
         {

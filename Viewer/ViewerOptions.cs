@@ -6,6 +6,9 @@ public sealed record ViewerOptions
     /// <summary>The view mode the window opens in.</summary>
     public ViewMode Mode { get; init; } = ViewMode.Side;
 
+    /// <summary>The mip level the window opens on, for textures that have their own (DDS); ] and [ change it.</summary>
+    public int MipLevel { get; init; }
+
     /// <summary>When set, render continuously and close after this many frames (tests, benchmarks).</summary>
     public int? Frames { get; init; }
 

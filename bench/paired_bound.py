@@ -55,6 +55,14 @@ def mean_psnr(net, inputs, truths):
     return sum(scores) / len(scores)
 
 
+def write_predictions(net, names, inputs, folder):
+    os.makedirs(folder, exist_ok=True)
+    with torch.no_grad():
+        for name, x in zip(names, inputs):
+            pixels = to_bytes(net(x.unsqueeze(0))[0]).permute(1, 2, 0).to(torch.uint8).numpy()
+            Image.fromarray(pixels, "RGB").save(os.path.join(folder, name))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", required=True, help="a sample folder; its testA/ and testB_truth/ are the training pairs")
@@ -67,6 +75,8 @@ def main():
     parser.add_argument("--eval-every", type=int, default=500)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", help="also write the test predictions at every evaluation to OUT/<iteration>/<name>.png, "
+                        "so that `styleforge evaluate --pred OUT/<iteration>` scores their light metrics")
     args = parser.parse_args()
 
     torch.manual_seed(args.seed)
@@ -74,7 +84,7 @@ def main():
     torch.set_num_threads(args.threads)
     _, day = load_folder(os.path.join(args.pairs, "testA"))
     _, night = load_folder(os.path.join(args.pairs, "testB_truth"))
-    _, test_day = load_folder(os.path.join(args.test, "testA"))
+    test_names, test_day = load_folder(os.path.join(args.test, "testA"))
     _, test_night = load_folder(os.path.join(args.test, "testB_truth"))
     if len(day) != len(night):
         sys.exit("paired_bound: testA and testB_truth of --pairs differ in length")
@@ -103,6 +113,8 @@ def main():
         if (i + 1) % args.eval_every == 0 or i + 1 == args.iters:
             net.eval()
             score = mean_psnr(net, test_day, test_night)
+            if args.out:
+                write_predictions(net, test_names, test_day, os.path.join(args.out, str(i + 1)))
             net.train()
             seconds = time.perf_counter() - start
             curve.append({"iteration": i + 1, "mean_psnr": round(score, 3), "seconds": round(seconds, 1)})

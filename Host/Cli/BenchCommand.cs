@@ -134,6 +134,10 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         [DefaultValue(4096)]
         public int LargeSide { get; init; } = 4096;
 
+        [CommandOption("--encoders <LIST>")]
+        [Description("dds: only these encoders, comma-separated (bc1_fast, bc1_quality, ... bc7_quality); default all. Example: --encoders bc1_fast")]
+        public string? Encoders { get; init; }
+
         [CommandOption("--no-reference")]
         [Description("dds: do not run nvcompress on the same images")]
         public bool NoReference { get; init; }
@@ -192,7 +196,14 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             {
                 var sources = settings.Textures?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     ?? DdsBenchmarkImages.DefaultSources;
-                var request = new DdsBenchmarkRequest(sources, settings.PerSource, settings.LargeSide, !settings.NoReference);
+                var encoders = settings.Encoders?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(e => e.ToLowerInvariant()).ToList();
+                if (encoders?.FirstOrDefault(e => !DdsBenchmarkRequest.AllEncoders.Contains(e)) is { } unknown)
+                {
+                    _console.Fail($"--encoders: unknown encoder '{unknown}'; known: {string.Join(", ", DdsBenchmarkRequest.AllEncoders)}");
+                    return ExitCodes.Usage;
+                }
+                var request = new DdsBenchmarkRequest(sources, settings.PerSource, settings.LargeSide, !settings.NoReference, encoders);
                 ConversionReport.WriteJson(_console, DdsBenchmark.Run(request, _console.Info, cancellation));
                 return ExitCodes.Success;
             }

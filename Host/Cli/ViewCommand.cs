@@ -17,7 +17,8 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
 
     public static string Description =>
         "View textures in a Vulkan window, or render a contact sheet with --headless. Keys: " +
-        string.Join("; ", WindowViewer.KeyBindings.Select(k => $"{k.Key}: {k.Action}")) + ".";
+        // Spectre reads descriptions as markup, where the mip keys [ and ] must be doubled.
+        Markup.Escape(string.Join("; ", WindowViewer.KeyBindings.Select(k => $"{k.Key}: {k.Action}"))) + ".";
 
     public sealed class Settings : CommandSettings
     {
@@ -52,6 +53,11 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
         [DefaultValue(64)]
         public int Limit { get; init; } = 64;
 
+        [CommandOption("--mip <LEVEL>")]
+        [Description("DDS: the mip level shown first (0 is the full size; a texture with fewer levels shows its last); in the window ]] and [[ change it. Example: --mip 2")]
+        [DefaultValue(0)]
+        public int Mip { get; init; }
+
         [CommandOption("--frames <N>")]
         [Description("Close the window after N frames (for tests and timing). Example: --frames 60")]
         public int? Frames { get; init; }
@@ -69,6 +75,10 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
             if (Cell < 16 || Limit < 1 || Frames is < 1)
             {
                 return ValidationResult.Error("--cell must be at least 16, --limit and --frames at least 1");
+            }
+            if (Mip < 0)
+            {
+                return ValidationResult.Error($"--mip must be 0 (the full size) or more, got {Mip}");
             }
             return ValidationResult.Success();
         }
@@ -97,11 +107,13 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
         {
             if (settings.Headless)
             {
-                var sheet = PreviewSheet.Write(pairs, mode, settings.Cell, settings.Output!);
-                _console.Info($"wrote {settings.Output} ({sheet.Width}x{sheet.Height}, {pairs.Count} {(settings.After is null ? "files" : "pairs")}, mode {mode.ToString().ToLowerInvariant()})");
+                var sheet = PreviewSheet.Write(pairs, mode, settings.Cell, settings.Output!, settings.Mip);
+                var mip = pairs.Any(p => p.Before.Texture is not null || p.After?.Texture is not null) ? $", mip level {settings.Mip}" : "";
+                _console.Info($"wrote {settings.Output} ({sheet.Width}x{sheet.Height}, {pairs.Count} {(settings.After is null ? "files" : "pairs")}, mode {mode.ToString().ToLowerInvariant()}{mip}; " +
+                    $"uploaded as {string.Join(", ", sheet.TextureFormats.Distinct())})");
                 return ExitCodes.Success;
             }
-            return WindowViewer.Run(pairs, new ViewerOptions { Mode = mode, Frames = settings.Frames });
+            return WindowViewer.Run(pairs, new ViewerOptions { Mode = mode, Frames = settings.Frames, MipLevel = settings.Mip });
         }
         catch (VulkanUnavailableException ex)
         {

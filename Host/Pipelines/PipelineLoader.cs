@@ -1,5 +1,6 @@
 using System.Globalization;
 using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Conversion;
 using StyleForge.Engine.Options;
 using StyleForge.Plugins;
 using YamlDotNet.Core;
@@ -57,20 +58,12 @@ internal sealed class PipelineLoader
 
     private YamlMappingNode? Parse(string path)
     {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(path);
+        var parser = new Parser(reader);
         try
         {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(path))
-            {
-                stream.Load(reader);
-            }
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                var node = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-                _errors.Add(new(node is null ? new(path, 1, 1) : At(node), "a pipeline is a mapping with at least 'name' and 'steps'"));
-                return null;
-            }
-            return mapping;
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
@@ -79,10 +72,32 @@ internal sealed class PipelineLoader
             var advice = description.Contains("unknown escape character", StringComparison.Ordinal)
                 ? "inside double quotes a backslash starts an escape: write Windows paths in single quotes ('C:\\data'), unquoted, or with forward slashes (C:/data)"
                 : "check indentation and quoting near here";
-            _errors.Add(new(new(path, ex.Start.Line, ex.Start.Column), $"YAML syntax error: {description}; {advice}"));
+            _errors.Add(new(Located(ex.Start), $"YAML syntax error: {description}; {advice}"));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet 18 fails on some broken files with these instead of a YamlException: its scanner on an unclosed
+            // flow collection ("key: [a" followed by more keys), its node loader on events out of place ("- : value").
+            // The parser's last event is where it stopped understanding the file.
+            var at = parser.Current?.Start ?? Mark.Empty;
+            var what = ex is InvalidOperationException
+                ? "a '[' or '{' is not closed before this point; close it, or quote the value"
+                : "the structure breaks off here; check indentation, '-' and ':' near here";
+            _errors.Add(new(Located(at), $"YAML syntax error: {what}"));
+            return null;
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            var node = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+            _errors.Add(new(node is null ? new(path, 1, 1) : At(node), "a pipeline is a mapping with at least 'name' and 'steps'"));
+            return null;
+        }
+        return mapping;
     }
+
+    /// <summary>A parser position as file:line:column; YamlDotNet counts from 1, but an empty mark is 0.</summary>
+    private SourceLocation Located(Mark mark) => new(_file, Math.Max(1, mark.Line), Math.Max(1, mark.Column));
 
     private static string Describe(YamlException ex)
     {
@@ -99,18 +114,16 @@ internal sealed class PipelineLoader
 
     private void ApplyOverride(YamlMappingNode root, string setting)
     {
-        var origin = $"--set {setting}";
-        var equals = setting.IndexOf('=');
-        var dot = setting.IndexOf('.');
-        if (equals <= 0)
+        if (SetArgument.Parse(setting, _errors) is not { } argument)
         {
-            _errors.Add(new(SourceLocation.CommandLine(origin), "expected STEP.KEY=VALUE or KEY=VALUE, for example train.iterations=50"));
             return;
         }
-        var path = setting[..equals].Trim();
-        var value = new YamlScalarNode(setting[(equals + 1)..].Trim());
+        var origin = argument.Where.Origin;
+        var path = argument.Key;
+        var dot = path.IndexOf('.');
+        var value = new YamlScalarNode(argument.Value);
         _overrideOrigins[value] = origin;
-        if (dot < 0 || dot > equals)
+        if (dot < 0)
         {
             root.Children[new YamlScalarNode(path)] = value;
             return;
@@ -180,7 +193,12 @@ internal sealed class PipelineLoader
         {
             _errors.Add(new(At(Node(root, "seed")!), $"seed '{seedText}' is not a whole number"));
         }
-        var runDirectory = Path.GetFullPath(OptionalScalar(root, "run_dir") ?? Path.Combine("runs", name ?? "pipeline"));
+        var runDirectoryText = OptionalScalar(root, "run_dir");
+        var runDirectory = TryFullPath(runDirectoryText ?? Path.Combine("runs", name ?? "pipeline"), out var runProblem) ?? Path.GetFullPath("runs");
+        if (runProblem is not null)
+        {
+            _errors.Add(new(At(Node(root, runDirectoryText is null ? "name" : "run_dir")!), $"the run folder {runProblem}"));
+        }
 
         var steps = new List<StepInvocation>();
         var stepsNode = Node(root, "steps");
@@ -238,6 +256,7 @@ internal sealed class PipelineLoader
             return null;
         }
 
+        var errorsBefore = _errors.Count;
         var id = ScalarOf(mapping, "id") ?? kindName;
         if (!ids.Add(id))
         {
@@ -277,7 +296,18 @@ internal sealed class PipelineLoader
                 values[key.Name] = null;
                 continue;
             }
-            values[key.Name] = ValidateValue(id, mapping, key, runDirectory, produced);
+            values[key.Name] = ValidateValue(id, mapping, key, kind.Keys, runDirectory, produced);
+        }
+        var invocation = new StepInvocation(index, id, kind, At(mapping), values, pluginName, options) { GivenOptions = given };
+        if (_errors.Count == errorsBefore)
+        {
+            // The step's own checks see only valid values, and what earlier steps write (not yet this one's outputs).
+            var context = new StepCheckContext(_catalog, path => produced.Any(p => IsInside(path, p)));
+            foreach (var problem in kind.Check(invocation, context))
+            {
+                var where = problem.Key is not null && Node(mapping, problem.Key) is { } keyValue ? At(keyValue) : At(mapping);
+                _errors.Add(new(where, $"step '{id}' ({kindName}): {problem.Message}"));
+            }
         }
         foreach (var key in kind.Keys.Where(k => k.Type == StepKeyType.OutputPath))
         {
@@ -286,10 +316,10 @@ internal sealed class PipelineLoader
                 produced.Add(output);
             }
         }
-        return new StepInvocation(index, id, kind, At(mapping), values, pluginName, options) { GivenOptions = given };
+        return invocation;
     }
 
-    private object? ValidateValue(string stepId, YamlMappingNode mapping, StepKey key, string runDirectory, List<string> produced)
+    private object? ValidateValue(string stepId, YamlMappingNode mapping, StepKey key, IReadOnlyList<StepKey> kindKeys, string runDirectory, List<string> produced)
     {
         var node = Node(mapping, key.Name);
         if (node is null)
@@ -299,28 +329,20 @@ internal sealed class PipelineLoader
                 _errors.Add(new(At(mapping), $"step '{stepId}' needs '{key.Name}': {key.Description}"));
                 return null;
             }
-            if (key.Default is null)
+            if (key.Type == StepKeyType.SuffixList)
+            {
+                return MapTypeRules.Default;
+            }
+            if (key.UsedOnlyWith is { } switchKey && !IsOn(mapping, switchKey, kindKeys))
             {
                 return null;
             }
-            return Convert(stepId, key, key.Default, null, runDirectory, produced);
+            // A default that does not fit (an input no earlier step writes) is located at the step that relies on it.
+            return key.Default is null ? null : Convert(stepId, key, key.Default, At(mapping), runDirectory, produced);
         }
-        if (key.Type is StepKeyType.TextList or StepKeyType.InputPathList && node is YamlSequenceNode list)
+        if (key.Type is StepKeyType.TextList or StepKeyType.InputPathList or StepKeyType.GlobList or StepKeyType.SuffixList)
         {
-            var items = new List<string>();
-            foreach (var item in list.Children)
-            {
-                if (item is YamlScalarNode { Value: { } text })
-                {
-                    items.Add(key.Type == StepKeyType.TextList ? text
-                        : (string)Convert(stepId, key with { Type = StepKeyType.InputPath }, text, item, runDirectory, produced)!);
-                }
-                else
-                {
-                    _errors.Add(new(At(item), $"'{key.Name}' of step '{stepId}' must be a list of {(key.Type == StepKeyType.TextList ? "texts" : "paths")}"));
-                }
-            }
-            return items;
+            return ValidateList(stepId, key, node, runDirectory, produced);
         }
         if (node is not YamlScalarNode scalar)
         {
@@ -333,28 +355,98 @@ internal sealed class PipelineLoader
             _errors.Add(new(At(scalar), $"'{key.Name}' of step '{stepId}' is empty ('{scalar.Value}'); name a {(key.IsFile ? "file" : "folder")}, or leave the key out{(key.Default is null ? "" : $" for the default {key.Default}")}"));
             return null;
         }
-        return Convert(stepId, key, scalar.Value ?? "", scalar, runDirectory, produced);
+        return Convert(stepId, key, scalar.Value ?? "", At(scalar), runDirectory, produced);
     }
+
+    /// <summary>A key that takes one item or a list of them: each item is checked where it is written.</summary>
+    private object? ValidateList(string stepId, StepKey key, YamlNode node, string runDirectory, List<string> produced)
+    {
+        var itemType = key.Type switch
+        {
+            StepKeyType.InputPathList => StepKeyType.InputPath,
+            StepKeyType.GlobList => StepKeyType.GlobList,
+            StepKeyType.SuffixList => StepKeyType.SuffixList,
+            _ => StepKeyType.Text,
+        };
+        var items = new List<(string Text, YamlNode Node)>();
+        foreach (var item in node is YamlSequenceNode list ? list.Children : (IEnumerable<YamlNode>)new[] { node })
+        {
+            if (item is YamlScalarNode { Value: { } text })
+            {
+                items.Add((text, item));
+            }
+            else
+            {
+                _errors.Add(new(At(item), $"'{key.Name}' of step '{stepId}' must be {(node is YamlSequenceNode ? "a list of single values" : "a single value or a list")}: {key.Description}"));
+            }
+        }
+        var values = new List<string>();
+        var valid = true;
+        foreach (var (text, item) in items)
+        {
+            var errorsBefore = _errors.Count;
+            var value = itemType == StepKeyType.SuffixList ? CheckSuffix(stepId, key, text, items.Count, At(item))
+                : Convert(stepId, key with { Type = itemType }, text, At(item), runDirectory, produced) as string;
+            valid &= _errors.Count == errorsBefore;
+            values.Add(value ?? text);
+        }
+        if (key.Type != StepKeyType.SuffixList)
+        {
+            return values;
+        }
+        return !valid ? null : values is ["none"] ? MapTypeRules.None : MapTypeRules.Parse(values);
+    }
+
+    private string? CheckSuffix(string stepId, StepKey key, string text, int count, SourceLocation where)
+    {
+        if (text == "none")
+        {
+            if (count == 1)
+            {
+                return text;
+            }
+            _errors.Add(new(where, $"'{key.Name}' of step '{stepId}': 'none' stylizes everything, so it cannot be listed with suffixes; use one or the other"));
+            return null;
+        }
+        try
+        {
+            _ = MapTypeRules.Parse(new[] { text });
+            return text;
+        }
+        catch (ArgumentException ex)
+        {
+            _errors.Add(new(where, $"'{key.Name}' of step '{stepId}': {ex.Message}"));
+            return null;
+        }
+    }
+
+    /// <summary>Whether a Boolean key is true as written, or by default; its own errors are reported where it is checked.</summary>
+    private static bool IsOn(YamlMappingNode mapping, string name, IReadOnlyList<StepKey> keys) =>
+        bool.TryParse(ScalarOf(mapping, name) ?? keys.FirstOrDefault(k => k.Name == name)?.Default, out var on) ? on : true;
 
     private static bool IsNoValue(YamlScalarNode scalar) =>
         string.IsNullOrWhiteSpace(scalar.Value)
         || (scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "Null" or "NULL");
 
-    private object? Convert(string stepId, StepKey key, string text, YamlNode? node, string runDirectory, List<string> produced)
+    private object? Convert(string stepId, StepKey key, string text, SourceLocation where, string runDirectory, List<string> produced)
     {
-        var where = node is null ? new SourceLocation(_file, 0, 0) : At(node);
         string Problem(string what) => $"'{key.Name}' of step '{stepId}' {what}";
         switch (key.Type)
         {
             case StepKeyType.Integer:
-                if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
+                if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
                 {
-                    return integer;
+                    _errors.Add(new(where, Problem($"must be a whole number, got '{text}'")));
+                    return null;
                 }
-                _errors.Add(new(where, Problem($"must be a whole number, got '{text}'")));
-                return null;
+                if (integer < key.Minimum || integer > key.Maximum)
+                {
+                    _errors.Add(new(where, Problem($"must be {RangeText(key)}, got {integer}")));
+                    return null;
+                }
+                return integer;
             case StepKeyType.Number:
-                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
                 {
                     return number;
                 }
@@ -375,12 +467,34 @@ internal sealed class PipelineLoader
                 }
                 _errors.Add(new(where, Problem($"must be one of {string.Join(", ", key.Choices)}, got '{text}'{NearestName.Hint(text, key.Choices)}")));
                 return null;
-            case StepKeyType.TextList:
-                return new List<string> { text };
-            case StepKeyType.InputPathList:
-                return new List<string> { (string)Convert(stepId, key with { Type = StepKeyType.InputPath }, text, node, runDirectory, produced)! };
+            case StepKeyType.Shard:
+                try
+                {
+                    return ShardSpec.Parse(text);
+                }
+                catch (ArgumentException ex)
+                {
+                    _errors.Add(new(where, $"'{key.Name}' of step '{stepId}': {ex.Message}"));
+                    return null;
+                }
+            case StepKeyType.GlobList:
+                try
+                {
+                    return GlobPattern.Parse(text).Text;
+                }
+                catch (ArgumentException ex)
+                {
+                    _errors.Add(new(where, $"'{key.Name}' of step '{stepId}': {ex.Message}"));
+                    return null;
+                }
+            case StepKeyType.TextList or StepKeyType.InputPathList or StepKeyType.SuffixList:
+                // Only defaults get here (written values go through ValidateList); none of these keys has one today.
+                return ValidateList(stepId, key, new YamlScalarNode(text), runDirectory, produced);
             case StepKeyType.InputPath:
-                var input = ResolvePath(text, runDirectory);
+                if (ResolvePath(text, runDirectory, where, Problem) is not { } input)
+                {
+                    return null;
+                }
                 var exists = key.IsFile ? File.Exists(input) : Directory.Exists(input) || File.Exists(input);
                 if (!exists && !produced.Any(p => IsInside(input, p)))
                 {
@@ -388,10 +502,46 @@ internal sealed class PipelineLoader
                 }
                 return input;
             case StepKeyType.OutputPath:
-                return ResolvePath(text, runDirectory);
+                if (ResolvePath(text, runDirectory, where, Problem) is not { } output)
+                {
+                    return null;
+                }
+                if (OutputProblem(output, key.IsFile) is { } problem)
+                {
+                    _errors.Add(new(where, Problem(problem)));
+                }
+                return output;
             default:
                 return text;
         }
+    }
+
+    private static string RangeText(StepKey key) => (key.Minimum, key.Maximum) switch
+    {
+        (int.MinValue, int.MaxValue) => "a whole number that fits in 32 bits",
+        (var min, int.MaxValue or long.MaxValue) => $"at least {min}",
+        var (min, max) => $"from {min} to {max}",
+    };
+
+    /// <summary>Why the step could not write <paramref name="output"/>: a file where a folder must be, or the reverse.</summary>
+    private static string? OutputProblem(string output, bool isFile)
+    {
+        if (isFile ? Directory.Exists(output) : File.Exists(output))
+        {
+            return $"names {(isFile ? "a folder" : "a file")}, but the step writes {(isFile ? "a file" : "a folder")} there: {output}";
+        }
+        for (var parent = Path.GetDirectoryName(output); parent is not null; parent = Path.GetDirectoryName(parent))
+        {
+            if (File.Exists(parent))
+            {
+                return $"cannot be written: {parent} is a file, not a folder";
+            }
+            if (Directory.Exists(parent))
+            {
+                return null;
+            }
+        }
+        return null;
     }
 
     /// <summary>The step's plugin, its bound options, and the names of the options the step gave (the rest are defaults).</summary>
@@ -469,14 +619,45 @@ internal sealed class PipelineLoader
     }
 
     /// <summary>The text of a mapping key; a complex key (a list or mapping used as a key) never matches a valid name.</summary>
-    private static string KeyText(YamlNode keyNode) => keyNode is YamlScalarNode scalar ? scalar.Value ?? "" : keyNode.ToString();
+    private static string KeyText(YamlNode keyNode) => keyNode switch
+    {
+        YamlScalarNode scalar => scalar.Value ?? "",
+        // Not the node's text: aliases inside it can make that exponentially long.
+        YamlSequenceNode => "[a list]",
+        _ => "{a mapping}",
+    };
 
     private static YamlNode? Node(YamlMappingNode mapping, string key) =>
         mapping.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
 
-    /// <summary>Relative paths resolve against the current folder; {run} stands for the run folder.</summary>
-    public static string ResolvePath(string text, string runDirectory) =>
-        Path.GetFullPath(text.Replace("{run}", runDirectory, StringComparison.Ordinal));
+    /// <summary>Relative paths resolve against the current folder; {run} stands for the run folder. Null after adding an error.</summary>
+    private string? ResolvePath(string text, string runDirectory, SourceLocation where, Func<string, string> problem)
+    {
+        var full = TryFullPath(text.Replace("{run}", runDirectory, StringComparison.Ordinal), out var why);
+        if (why is not null)
+        {
+            _errors.Add(new(where, problem(why)));
+        }
+        return full;
+    }
+
+    /// <summary>The absolute path, or null and why it is not a usable path (a NUL character, for example).</summary>
+    private static string? TryFullPath(string path, out string? problem)
+    {
+        problem = path.IndexOf('\0') >= 0 ? "contains a NUL character, which no file system allows" : null;
+        if (problem is null)
+        {
+            try
+            {
+                return Path.GetFullPath(path);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                problem = $"is not a usable path: {ex.Message}";
+            }
+        }
+        return null;
+    }
 
     private static bool IsInside(string path, string folder)
     {

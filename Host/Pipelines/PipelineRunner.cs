@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using StyleForge.Engine;
 using StyleForge.Engine.Catalog;
+using StyleForge.Engine.Conversion;
 using StyleForge.Engine.Runs;
 using StyleForge.Host.Terminal;
 using StyleForge.Plugins;
@@ -91,10 +92,20 @@ internal sealed class PipelineRunner
             id = s.Id,
             kind = s.Kind,
             plugin = s.PluginName,
-            values = s.Values,
+            values = s.Values.ToDictionary(v => v.Key, v => Written(v.Value)),
             options = s.PluginOptions?.All,
         }),
     }, JsonOptions.Indented);
+
+    /// <summary>A typed value as the config records it: as a user would write it, not the object the loader made.</summary>
+    private static object? Written(object? value) => value switch
+    {
+        ShardSpec shard => shard.ToString(),
+        MapTypeRules rules when ReferenceEquals(rules, MapTypeRules.Default) => null,
+        MapTypeRules rules when rules.Rules.Count == 0 => new[] { "none" },
+        MapTypeRules rules => rules.Rules.Select(r => $"{r.Suffix}={r.MapType}").ToList(),
+        _ => value,
+    };
 }
 
 /// <summary>How long one step took and how it ended; written to timings.json for the report.</summary>

@@ -56,7 +56,8 @@ internal sealed class StepInvocation
 
     public IReadOnlyList<string> GetTexts(string key) => Has(key) ? Get<IReadOnlyList<string>>(key) : Array.Empty<string>();
 
-    private T Get<T>(string key) =>
+    /// <summary>A typed value the loader made, for example the <see cref="Engine.Conversion.ShardSpec"/> of a Shard key.</summary>
+    public T Get<T>(string key) =>
         _values.TryGetValue(key, out var value) && value is T typed
             ? typed
             : throw new InvalidOperationException($"Step '{Id}' has no {typeof(T).Name} value for '{key}'.");

@@ -8,9 +8,9 @@ namespace StyleForge.Host.Preview;
 /// <summary>Renders a contact sheet through the Vulkan viewer offscreen and writes it as PNG.</summary>
 internal static class PreviewSheet
 {
-    public static RenderedSheet Write(IReadOnlyList<ViewerPair> pairs, ViewMode mode, int cellSize, string outputPath)
+    public static RenderedSheet Write(IReadOnlyList<ViewerPair> pairs, ViewMode mode, int cellSize, string outputPath, int mipLevel = 0)
     {
-        var sheet = HeadlessRenderer.RenderSheet(pairs, mode, cellSize);
+        var sheet = HeadlessRenderer.RenderSheet(pairs, mode, cellSize, mipLevel);
         var pixels = new float[sheet.Rgba.Length];
         for (var i = 0; i < pixels.Length; i++)
         {

@@ -1,4 +1,5 @@
 using StyleForge.Engine.Textures;
+using StyleForge.Engine.Textures.Dds;
 using StyleForge.Plugins;
 using StyleForge.Viewer;
 
@@ -80,13 +81,30 @@ internal static class ViewerImageSource
     {
         try
         {
-            return ToViewerImage(name, TextureCodec.Decode(path, maxPixels));
+            // DDS keeps its own levels and format, so the viewer can show each mip and upload blocks as stored.
+            return StartsAsDds(path)
+                ? DdsViewerTexture.Read(path, name, File.ReadAllBytes(path), maxPixels)
+                : ToViewerImage(name, TextureCodec.Decode(path, maxPixels));
+        }
+        catch (InvalidDataException ex) when (UnsupportedTextureFormat.Is(ex))
+        {
+            // The same words as convert's "not converted: unsupported format (...)", with the file named first.
+            var detail = ex.Message.StartsWith(path + ": ", StringComparison.Ordinal) ? ex.Message[(path.Length + 2)..] : ex.Message;
+            warn($"{path}: not shown: unsupported format ({detail})");
+            return null;
         }
         catch (InvalidDataException ex)
         {
             warn($"skipped: {ex.Message}");
             return null;
         }
+    }
+
+    private static bool StartsAsDds(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) == 4 && DdsFile.IsDds(magic);
     }
 
     /// <summary>RGB or RGBA floats to 8-bit RGBA (opaque when there is no alpha).</summary>

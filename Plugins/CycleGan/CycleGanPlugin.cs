@@ -47,10 +47,11 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
         }
         OpenMpWaitPolicy.Apply();
         LibTorchResidency.EnsureSingleCopy();
-        var settings = TrainingSettings.From(request.Options);
-        var device = TorchDevice.Resolve(settings.Device, context.Device);
+        // Only the options inference reads: training-only checks (crop against load size, the schedule) do not apply here.
+        var device = TorchDevice.Resolve(GanOptions.Device.Read(request.Options), context.Device);
+        var threads = (int)CycleGanOptions.Threads.Read(request.Options);
         // Every core unless told otherwise.
-        TorchSharp.torch.set_num_threads(settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount);
+        TorchSharp.torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
         var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, device);
         return new GeneratorStylizer(generator, device, "CycleGAN");
     }

@@ -1,45 +1,57 @@
+using StyleForge.Plugins.GanKit.Options;
+
 namespace StyleForge.Plugins.GanKit;
 
 /// <summary>
-/// The options every GAN plugin declares alike (same name, default, range and wording), declared once. Each plugin
-/// lists them among its own in <c>PluginDescriptor.Options</c>; the settings that read them stay per plugin.
+/// The options every GAN plugin declares alike (same name, default, range, wording and use), declared once. Each
+/// plugin lists them among its own; the settings that read them stay per plugin.
 /// </summary>
 internal static class GanOptions
 {
-    public static PluginOption Beta1 { get; } =
-        new("beta1", PluginOptionType.Number, "0.5", "Adam beta1 (beta2 is 0.999).") { Minimum = 0, Maximum = 1 };
+    public static DeclaredOption<double> Beta1 { get; } = DeclaredOption.Number(
+        new("beta1", PluginOptionType.Number, "0.5", "Adam beta1 (beta2 is 0.999).") { Minimum = 0, Maximum = 1 },
+        OptionUse.Resume);
 
-    public static PluginOption DiscriminatorLayers { get; } =
-        new("d_layers", PluginOptionType.Integer, "3", "Discriminator layers; 3 is the 70x70 PatchGAN.") { Minimum = 1, Maximum = 6 };
+    public static DeclaredOption<long> DiscriminatorLayers { get; } = DeclaredOption.Integer(
+        new("d_layers", PluginOptionType.Integer, "3", "Discriminator layers; 3 is the 70x70 PatchGAN.") { Minimum = 1, Maximum = 6 },
+        OptionUse.Resume);
 
-    public static PluginOption GanLoss { get; } =
+    public static DeclaredOption<string> GanLoss { get; } = DeclaredOption.Choice(
         new("gan_loss", PluginOptionType.Choice, "lsgan", "Adversarial loss: lsgan (least squares, the reference) or vanilla (cross-entropy).")
         {
             Choices = ["lsgan", "vanilla"],
-        };
+        },
+        OptionUse.Resume);
 
-    public static PluginOption Iterations { get; } =
+    public static DeclaredOption<long> Iterations { get; } = DeclaredOption.Integer(
         new("iterations", PluginOptionType.Integer, "", "Total iterations; when set, replaces epochs: constant rate for the first half, linear decay over the second.")
         {
             Minimum = 1,
             Optional = true,
-        };
+        },
+        OptionUse.Resume);
 
-    public static PluginOption BatchSize { get; } =
-        new("batch_size", PluginOptionType.Integer, "1", "Images per iteration and domain.") { Minimum = 1 };
+    public static DeclaredOption<long> BatchSize { get; } = DeclaredOption.Integer(
+        new("batch_size", PluginOptionType.Integer, "1", "Images per iteration and domain.") { Minimum = 1 },
+        OptionUse.Resume);
 
-    public static PluginOption LoadSize { get; } =
-        new("load_size", PluginOptionType.Integer, "286", "Textures are scaled so their shorter side has this many pixels before cropping.") { Minimum = 4 };
+    public static DeclaredOption<long> LoadSize { get; } = DeclaredOption.Integer(
+        new("load_size", PluginOptionType.Integer, "286", "Textures are scaled so their shorter side has this many pixels before cropping.") { Minimum = 4 },
+        OptionUse.Resume);
 
-    public static PluginOption CropSize { get; } =
-        new("crop_size", PluginOptionType.Integer, "256", "Side of the random square crops trained on; a multiple of 4.") { Minimum = 4 };
+    public static DeclaredOption<long> CropSize { get; } = DeclaredOption.Integer(
+        new("crop_size", PluginOptionType.Integer, "256", "Side of the random square crops trained on; a multiple of 4.") { Minimum = 4 },
+        OptionUse.Resume);
 
-    public static PluginOption CheckpointEvery { get; } =
-        new("checkpoint_every", PluginOptionType.Integer, "1000", "Save a resumable checkpoint every this many iterations (and always at the end).") { Minimum = 1 };
+    public static DeclaredOption<long> CheckpointEvery { get; } = DeclaredOption.Integer(
+        new("checkpoint_every", PluginOptionType.Integer, "1000", "Save a resumable checkpoint every this many iterations (and always at the end).") { Minimum = 1 },
+        OptionUse.Training);
 
-    public static PluginOption SampleEvery { get; } =
-        new("sample_every", PluginOptionType.Integer, "500", "Write a sample sheet to samples/ every this many iterations.") { Minimum = 1 };
+    public static DeclaredOption<long> SampleEvery { get; } = DeclaredOption.Integer(
+        new("sample_every", PluginOptionType.Integer, "500", "Write a sample sheet to samples/ every this many iterations.") { Minimum = 1 },
+        OptionUse.Training);
 
-    public static PluginOption Device { get; } =
-        new("device", PluginOptionType.Choice, "auto", "auto (CUDA when available, else CPU), cpu or cuda.") { Choices = ["auto", "cpu", "cuda"] };
+    public static DeclaredOption<string> Device { get; } = DeclaredOption.Choice(
+        new("device", PluginOptionType.Choice, "auto", "auto (CUDA when available, else CPU), cpu or cuda.") { Choices = ["auto", "cpu", "cuda"] },
+        OptionUse.Training | OptionUse.Inference);
 }

@@ -55,6 +55,35 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public void Given_encoders_named_When_bench_dds_runs_Then_only_those_run_and_the_other_targets_are_null()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.Combine("textures");
+        TestImages.Write(Path.Combine(folder, "a.png"), new SixLabors.ImageSharp.Formats.Png.PngEncoder(), 64, 64);
+
+        var (exit, output, error) = Run("bench", "dds", "--textures", folder, "--large-side", "0", "--no-reference", "--encoders", "bc1_fast");
+
+        Assert.True(exit == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        var result = Assert.Single(json.GetProperty("results").EnumerateArray());
+        Assert.Equal(("bc1", "fast"), (result.GetProperty("format").GetString(), result.GetProperty("mode").GetString()));
+        var targets = json.GetProperty("targets");
+        Assert.Contains(targets.GetProperty("bc1_fast_at_least_20_mp_per_s").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
+        Assert.Equal(JsonValueKind.Null, targets.GetProperty("bc7_quality_at_least_42_db").ValueKind);
+        Assert.Equal(JsonValueKind.Null, targets.GetProperty("bc7_fast_at_least_2_mp_per_s").ValueKind);
+    }
+
+    [Fact]
+    public void Given_an_unknown_encoder_When_bench_dds_runs_Then_it_is_a_usage_error_listing_the_known_ones()
+    {
+        var (exit, _, error) = Run("bench", "dds", "--encoders", "bc9_fast", "--no-reference");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown encoder 'bc9_fast'", error);
+        Assert.Contains("bc1_fast", error);
+    }
+
+    [Fact]
     public void Given_a_missing_texture_folder_When_bench_dds_runs_Then_it_is_a_usage_error_naming_the_folder()
     {
         var (exit, _, error) = Run("bench", "dds", "--textures", "/nonexistent/textures", "--no-reference");

@@ -52,10 +52,16 @@ public sealed class ConvertStepTests : IClassFixture<ColorTransferModelFixture>,
         Assert.False(File.Exists(Path.Combine(converted, "ui/button.png")));
         Assert.Contains("converted 1, skipped 1 (1 not a colour map [_spec 1])", error.Output);
         Assert.Contains("converted 0, skipped 2 (1 not a colour map [_spec 1], 1 up to date)", error.Output);
+        // The resolved config records the typed values as they are written, not the objects the loader made
+        var values = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_temp.Combine("run", PipelineRunner.ResolvedConfigFile)))
+            .RootElement.GetProperty("steps")[0].GetProperty("values");
+        Assert.Equal("1/1", values.GetProperty("shard").GetString());
+        Assert.Equal("_spec=specular map", values.GetProperty("skip_suffixes")[0].GetString());
+        Assert.Equal("ui/**", values.GetProperty("exclude")[0].GetString());
     }
 
     [Fact]
-    public async Task Given_a_step_naming_another_plugin_than_the_model_When_run_Then_the_step_fails_saying_which_plugin_to_set()
+    public void Given_a_step_naming_another_plugin_than_the_model_When_run_Then_it_is_refused_before_anything_runs_like_the_convert_verb()
     {
         var input = _temp.Combine("in");
         TestImages.Write(Path.Combine(input, "a.png"), new PngEncoder());
@@ -70,12 +76,17 @@ public sealed class ConvertStepTests : IClassFixture<ColorTransferModelFixture>,
                 input: {input}
                 output: "{"{run}"}/converted"
             """);
-        var error = new TestConsole().Width(300);
 
-        var exit = await Run(pipeline, error);
+        var run = ConvertCli.Run("run", pipeline, "--plugins", _model.PluginsRoot);
+        var verb = ConvertCli.Run("convert", "--plugin", "cyclegan", "--model", _model.ModelDirectory, "--input", input,
+            "--output", _temp.Combine("out"), "--plugins", _model.PluginsRoot);
 
-        Assert.Equal(1, exit);
-        Assert.Contains("plugin: colortransfer", error.Output);
+        // The same setup error: exit 2 from both, the pipeline's located at the model key, and no step ran
+        Assert.Equal((2, 2), (run.Exit, verb.Exit));
+        Assert.Contains("wrong.yaml:6:", run.Error);
+        Assert.Contains("plugin: colortransfer", run.Error);
+        Assert.Contains("--plugin colortransfer", verb.Error);
+        Assert.False(Directory.Exists(_temp.Combine("run")));
     }
 
     private async Task<int> Run(string pipeline, TestConsole error)

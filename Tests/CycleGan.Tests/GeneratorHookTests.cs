@@ -20,7 +20,7 @@ public sealed class GeneratorHookTests
     {
         // Given a stride-2 downsampling conv in circular mode and a texture rolled by 2 px
         using var conv = new DownsampleConv(3, 4);
-        conv.Mode = PaddingMode.Circular;
+        conv.WrapsBorder = true;
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var texture = rand(1, 3, 12, 12, generator: new Generator(5));
@@ -34,8 +34,28 @@ public sealed class GeneratorHookTests
         Assert.True(outputOfRolled.allclose(rolledOutput, rtol: 1e-5, atol: 1e-6));
 
         // And with the reference zero padding it is not (the border rows differ)
-        conv.Mode = PaddingMode.Reflect;
+        conv.WrapsBorder = false;
         Assert.False(conv.forward(rolled).allclose(conv.forward(texture).roll([1, -1], [2, 3]), rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Fact]
+    public void The_generator_in_reflect_mode_zero_pads_its_downsampling_convs_as_the_reference()
+    {
+        // Given a generator switched to circular and back to the reference's (reflect) padding
+        using var generator = TinyGenerator();
+        generator.UsePadding(PaddingMode.Circular);
+        generator.UsePadding(PaddingMode.Reflect);
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+
+        // Then each stride-2 conv computes torch's Conv2d with padding 1 of zeros, not a mirrored border
+        foreach (var conv in generator.modules().OfType<DownsampleConv>())
+        {
+            using var sample = rand(1, conv.Weight.shape[1], 10, 10, generator: new Generator(11));
+            var expected = nn.functional.conv2d(sample, conv.Weight, conv.Bias, strides: [2, 2], padding: [1, 1]);
+            Assert.False(conv.WrapsBorder);
+            Assert.True(conv.forward(sample).allclose(expected, rtol: 1e-5, atol: 1e-5));
+        }
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using StyleForge.Plugins;
 using StyleForge.Plugins.CycleGan;
 using StyleForge.Plugins.CycleGan.Training;
 using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Options;
 using StyleForge.Plugins.GanKit.Training;
 
 namespace StyleForge.CycleGan.Tests;
@@ -40,5 +41,72 @@ public sealed class OptionsTests
         // When settings are read with an invalid value, then the error names the option and value
         var error = Assert.Throws<PluginException>(() => TrainingSettings.From(TinyRun.Options((name, value))));
         Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void The_resume_check_covers_exactly_the_options_that_shape_networks_data_or_schedule()
+    {
+        // Given the defaults, when the values a checkpoint must share are derived from the declarations
+        var resume = CycleGanOptions.ResumeSensitive(TinyRun.Options());
+
+        // Then they are these, in declaration order: output cadence, device and threads may change on resume
+        Assert.Equal(
+            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "lambda_identity", "pool_size", "lr", "beta1",
+             "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip"],
+            resume.Select(r => r.Option));
+        Assert.Equal("(replaced by iterations)", resume.Single(r => r.Option == "epochs").Value);
+        Assert.Equal("(not set)", CycleGanOptions.ResumeSensitive(TinyRun.Options(("iterations", ""))).Single(r => r.Option == "iterations").Value);
+    }
+
+    [Fact]
+    public void Resume_values_are_compared_in_one_spelling_and_missing_ones_are_the_default()
+    {
+        // Given the same learning rate written two ways, and values from before upsample and d_scales existed
+        var plain = CycleGanOptions.ResumeSensitive(TinyRun.Options(("lr", "0.0002")));
+        var exponent = CycleGanOptions.ResumeSensitive(TinyRun.Options(("lr", "2e-4")));
+        var old = TinyRun.Options().All.Where(v => v.Key is not ("upsample" or "d_scales")).ToDictionary(v => v.Key, v => v.Value);
+
+        // Then both spellings agree, and the old values read as the reference's transpose and single scale
+        Assert.Equal(plain, exponent);
+        Assert.Equal(plain, CycleGanOptions.ResumeSensitive(new OptionValues(old)));
+        var settings = TrainingSettings.From(new OptionValues(old));
+        Assert.Equal((GeneratorUpsampling.Transpose, 1), (settings.Upsample, settings.DiscriminatorScales));
+    }
+
+    [Fact]
+    public void The_docs_table_lists_every_option_with_its_declared_default()
+    {
+        // Given the options table of docs/cyclegan.md (a row may name several options: `lambda_a`, `lambda_b` | 10, 10 | must match)
+        var docs = File.ReadAllLines(Path.Combine(RepoRoot.Path, "docs", "cyclegan.md"));
+        var table = new Dictionary<string, string>();
+        var resume = new Dictionary<string, bool>();
+        var convert = new Dictionary<string, bool>();
+        foreach (var row in docs.SkipWhile(l => l != "## Options").TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal) || l == "## Options")
+                     .Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
+        {
+            var cells = row.Split('|', StringSplitOptions.TrimEntries);
+            var names = cells[1].Split(',', StringSplitOptions.TrimEntries).Select(n => n.Trim('`')).ToList();
+            var defaults = cells[2].Split(',', StringSplitOptions.TrimEntries);
+            for (var i = 0; i < names.Count; i++)
+            {
+                table[names[i]] = defaults.Length == names.Count ? defaults[i] : cells[2];
+                resume[names[i]] = cells[3] == "must match";
+                convert[names[i]] = cells[3].EndsWith("also read by convert", StringComparison.Ordinal);
+            }
+        }
+
+        // Then every declared option has a row, no row names an undeclared option, and the defaults and resume rule agree
+        var declared = CycleGanOptions.Declared.ToDictionary(o => o.Name, o => o.Default);
+        Assert.Equal(declared.Keys.Order(), table.Keys.Order());
+        foreach (var (name, value) in declared)
+        {
+            var documented = table[name];
+            Assert.True(value.Length == 0 ? documented == "(unset)" : documented == value,
+                $"docs/cyclegan.md gives {name} the default '{documented}', the plugin declares '{value}'");
+        }
+        var mustMatch = CycleGanOptions.ResumeSensitive(TinyRun.Options()).Select(r => r.Option).Order();
+        Assert.Equal(mustMatch, resume.Where(r => r.Value).Select(r => r.Key).Order());
+        var readByConvert = CycleGanOptions.All.Where(o => o.Use.HasFlag(OptionUse.Inference)).Select(o => o.Name).Order();
+        Assert.Equal(readByConvert, convert.Where(r => r.Value).Select(r => r.Key).Order());
     }
 }

@@ -46,4 +46,19 @@ public sealed class StylizerTests : IDisposable
             new CycleGanPlugin().OpenStylizer(new StylizerRequest(_run.Directory, TranslationDirection.AToB, TinyRun.Options()), context));
         Assert.Contains("generator.json", error.Message);
     }
+
+    [Fact]
+    public void Opening_a_model_reads_only_the_options_inference_uses()
+    {
+        // Given a trained model, and options whose training-only values could not train (crop larger than load size)
+        using var context = new TestContext(_run.Directory);
+        var model = _run.Train(_run.Output(), TinyRun.Options(("iterations", "1")), context).ModelDirectory;
+        var trainingOnly = TinyRun.Options(("crop_size", "64"), ("load_size", "32"), ("iterations", ""), ("epochs", "0"), ("decay_epochs", "0"));
+        Assert.Throws<PluginException>(() => StyleForge.Plugins.CycleGan.Training.TrainingSettings.From(trainingOnly));
+
+        // When the model is opened for stylizing with them, then it opens and stylizes
+        using var stylizer = new CycleGanPlugin().OpenStylizer(new StylizerRequest(model, TranslationDirection.AToB, trainingOnly), context);
+        var output = stylizer.Stylize(new GeneratedTextures(0, (16, 16)).Load(0), new StylizeSettings(), CancellationToken.None);
+        Assert.Equal((16, 16), (output.Width, output.Height));
+    }
 }

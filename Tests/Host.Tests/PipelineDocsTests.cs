@@ -24,8 +24,33 @@ public sealed class PipelineDocsTests
             var keys = kind.Keys.Select(k => k.Name)
                 .Concat(kind.PluginUse == StepPluginUse.None ? Array.Empty<string>() : new[] { "plugin", "options" });
             missing.AddRange(keys.Where(k => !section.Contains($"| `{k}` |", StringComparison.Ordinal)).Select(k => $"{kind.Kind}.{k}"));
+            // The type column says what the loader checks: the key's type, and an integer's range.
+            missing.AddRange(kind.Keys.Where(k => section.Contains($"| `{k.Name}` |", StringComparison.Ordinal)
+                    && !section.Contains($"| `{k.Name}` | {TypeText(k)} |", StringComparison.Ordinal))
+                .Select(k => $"{kind.Kind}.{k.Name} typed '{TypeText(k)}'"));
         }
 
         Assert.True(missing.Count == 0, "docs/pipelines.md lacks: " + string.Join(", ", missing));
     }
+
+    private static string TypeText(StepKey key) => key.Type switch
+    {
+        StepKeyType.Integer => (key.Minimum, key.Maximum) switch
+        {
+            (int.MinValue, int.MaxValue) => "integer",
+            (var min, int.MaxValue or long.MaxValue) => $"integer ≥ {min}",
+            var (min, max) => $"integer {min}–{max}",
+        },
+        StepKeyType.Number => "number",
+        StepKeyType.Boolean => "true/false",
+        StepKeyType.Choice => "choice",
+        StepKeyType.InputPath => "input path",
+        StepKeyType.OutputPath => "output path",
+        StepKeyType.TextList => "text or list",
+        StepKeyType.InputPathList => "input path or list",
+        StepKeyType.GlobList => "glob or list",
+        StepKeyType.Shard => "I/N",
+        StepKeyType.SuffixList => "suffix or list",
+        _ => "text",
+    };
 }

@@ -102,6 +102,42 @@ public sealed class PipelineLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Given_an_unclosed_flow_value_followed_by_more_keys_When_loaded_Then_it_is_a_located_yaml_error_not_a_crash()
+    {
+        // The shape that crashed the loader with "InvalidOperationException: Operation is not valid due to the current
+        // state of the object." (a mutated daynight.yaml): the scanner reaches a key inside the unclosed '['.
+        var error = Assert.Single(Reject($"""
+            name: demo
+            steps:
+              - kind: probe
+                input: {Input}
+                count: [unclosed
+                mode: fast
+            """).Errors);
+
+        Assert.Contains("YAML syntax error", error.Message);
+        Assert.Matches(@"pipeline\.yaml:[1-9]\d*:[1-9]\d*: ", error.ToString());
+    }
+
+    [Fact]
+    public void Given_a_step_item_that_starts_with_a_colon_When_loaded_Then_it_is_a_located_yaml_error_not_a_crash()
+    {
+        // The mutation test's second crash: YamlDotNet's node loader threw ArgumentException ("The current event is of an
+        // unsupported type") on "- : convert" after a complete step.
+        var error = Assert.Single(Reject($"""
+            name: demo
+            steps:
+              - kind: probe
+                input: {Input}
+
+              - : probe
+            """).Errors);
+
+        Assert.Contains("YAML syntax error", error.Message);
+        Assert.Matches(@"pipeline\.yaml:[1-9]\d*:[1-9]\d*: ", error.ToString());
+    }
+
+    [Fact]
     public void A_windows_path_in_double_quotes_is_rejected_with_the_quoting_that_works()
     {
         // Given a Windows path in double quotes, where YAML reads \d as an unknown escape

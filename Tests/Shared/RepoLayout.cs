@@ -5,7 +5,7 @@ namespace StyleForge.Tests;
 /// <summary>Where the repository and the built host (with its staged plugins) are, seen from a test.</summary>
 internal static class RepoLayout
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoRoot.Path;
 
     public static string Configuration { get; } =
         typeof(RepoLayout).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Configuration").Value!;
@@ -18,16 +18,4 @@ internal static class RepoLayout
 
     /// <summary>plugins/ next to the host build that this test project references.</summary>
     public static string HostPlugins => Path.Combine(HostBuild, "plugins");
-
-    private static string FindRoot()
-    {
-        for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
-        {
-            if (File.Exists(Path.Combine(directory, "StyleForge.sln")))
-            {
-                return directory;
-            }
-        }
-        throw new InvalidOperationException("StyleForge.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -182,6 +182,31 @@ public sealed class HeadlessRendererTests
     }
 
     [Fact]
+    public void A_texture_with_its_own_levels_shows_the_level_asked_for_and_its_last_when_asked_for_more()
+    {
+        // Given a 16x16 texture whose three levels are red, green and blue
+        var texture = TestImages.WithLevels("wall.dds", 16, (255, 0, 0), (0, 255, 0), (0, 0, 255));
+
+        foreach (var (level, expected) in new[] { (0, (255, 0, 0)), (1, (0, 255, 0)), (2, (0, 0, 255)), (7, (0, 0, 255)) })
+        {
+            // When level L is rendered into a 16 px cell
+            var sheet = HeadlessRenderer.RenderSheet([new ViewerPair(texture, null)], ViewMode.Single, 16, level);
+
+            // Then the whole cell is that level's colour, uploaded as stored
+            var cell = new ExpectedSheet(16, 16);
+            for (var y = 0; y < 16; y++)
+            {
+                for (var x = 0; x < 16; x++)
+                {
+                    cell.Set(x, y, ((byte)expected.Item1, (byte)expected.Item2, (byte)expected.Item3));
+                }
+            }
+            cell.AssertMatches(sheet, Tolerance);
+            Assert.Equal(["VK_FORMAT_R8G8B8A8_UNORM"], sheet.TextureFormats);
+        }
+    }
+
+    [Fact]
     public void A_texture_over_the_device_limit_is_rejected_naming_the_file()
     {
         // Given a 65537x1 image, wider than any Vulkan device's maxImageDimension2D

@@ -28,6 +28,46 @@ internal static class TestImages
         return new ViewerImage(name, width, height, rgba);
     }
 
+    /// <summary>A texture with its own mip chain (as a DDS has), each level one solid colour from <paramref name="colours"/>.</summary>
+    public static ViewerImage WithLevels(string name, int size, params (byte R, byte G, byte B)[] colours)
+    {
+        var levels = colours.Select((colour, level) =>
+        {
+            var side = Math.Max(1, size >> level);
+            var rgba = Solid(name, side, side, colour.R, colour.G, colour.B).Rgba;
+            return new ViewerMipLevel(side, side, rgba, () => rgba);
+        }).ToList();
+        return new ViewerImage(name, size, size, levels[0].Data)
+        {
+            Texture = new ViewerTexture(ViewerPixelFormat.Rgba8, false, "R8G8B8A8_UNORM", levels),
+        };
+    }
+
+    /// <summary>
+    /// A BC1 texture whose levels are solid red, green and blue blocks (both endpoints the pure 5:6:5 colour, every
+    /// index 0), so what each level shows is known without a decoder; DecodeRgba gives the same solid colours.
+    /// </summary>
+    public static ViewerImage Bc1RedGreenBlue(string name, int size)
+    {
+        (ushort Packed, (byte R, byte G, byte B) Rgb)[] colours = [(0xF800, (255, 0, 0)), (0x07E0, (0, 255, 0)), (0x001F, (0, 0, 255))];
+        var levels = colours.Select((colour, level) =>
+        {
+            var side = Math.Max(1, size >> level);
+            var blocks = new byte[(int)ViewerTexture.ByteCount(ViewerPixelFormat.Bc1, side, side)];
+            for (var b = 0; b < blocks.Length; b += 8)
+            {
+                BitConverter.TryWriteBytes(blocks.AsSpan(b), colour.Packed);
+                BitConverter.TryWriteBytes(blocks.AsSpan(b + 2), colour.Packed);
+            }
+            var rgba = Solid(name, side, side, colour.Rgb.R, colour.Rgb.G, colour.Rgb.B).Rgba;
+            return new ViewerMipLevel(side, side, blocks, () => rgba);
+        }).ToList();
+        return new ViewerImage(name, size, size, levels[0].DecodeRgba())
+        {
+            Texture = new ViewerTexture(ViewerPixelFormat.Bc1, false, "BC1_UNORM", levels),
+        };
+    }
+
     public static (byte R, byte G, byte B, byte A) Texel(ViewerImage image, int x, int y)
     {
         var i = (y * image.Width + x) * 4;

@@ -13,6 +13,8 @@ public sealed class ViewerSessionTests
     private const ulong F5 = 0xffc2;
     private const ulong One = 0x31;
     private const ulong KeyF = 0x66;
+    private const ulong BracketRight = 0x5d;
+    private const ulong BracketLeft = 0x5b;
 
     private static readonly ViewerPair Small = new(TestImages.Solid("small.png", 100, 50, 1, 2, 3), TestImages.Solid("small.png", 100, 50, 4, 5, 6));
     private static readonly ViewerPair Large = new(TestImages.Solid("large.png", 400, 400, 1, 2, 3), null);
@@ -112,6 +114,40 @@ public sealed class ViewerSessionTests
         // Then the split follows and the content did not pan
         Assert.Equal(0.75f, session.State.Split);
         Assert.Equal(new Vector2(50, 25), session.State.Center);
+    }
+
+    [Fact]
+    public void Bracket_keys_step_through_the_mip_levels_refitting_each_and_the_title_names_the_level()
+    {
+        // Given a 64x64 texture with three levels of its own, fitted to a 400x200 view
+        var session = Open(ViewMode.Single, new ViewerPair(TestImages.WithLevels("wall.dds", 64, (255, 0, 0), (0, 255, 0), (0, 0, 255)), null));
+        Assert.Contains("wall.dds (64x64) - R8G8B8A8_UNORM, mip level 0 of 0-2 (64x64) - single", session.Title);
+
+        // When ] is pressed
+        Key(session, BracketRight);
+        session.PrepareFrame();
+
+        // Then level 1 (32x32) is shown, fitted to the view with its texels magnified
+        Assert.Equal(1, session.State.MipLevel);
+        Assert.Equal(200f / 32, session.State.Zoom);
+        Assert.Contains("mip level 1 of 0-2 (32x32)", session.Title);
+
+        // When ] is pressed past the last level and [ once, Then it stops at 2 and comes back to 1
+        Key(session, BracketRight);
+        Key(session, BracketRight);
+        Assert.Equal(2, session.State.MipLevel);
+        Key(session, BracketLeft);
+        Assert.Equal(1, session.State.MipLevel);
+    }
+
+    [Fact]
+    public void Bracket_keys_leave_a_plain_image_at_its_only_level()
+    {
+        // Given a PNG-like image without levels of its own, When ] is pressed, Then level 0 stays and the title has no level
+        var session = Open(ViewMode.Single, Large);
+        Key(session, BracketRight);
+        Assert.Equal(0, session.State.MipLevel);
+        Assert.DoesNotContain("mip level", session.Title);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public sealed class Win32KeyTests
     [InlineData(0xBB, nameof(ViewerAction.ZoomIn))] // VK_OEM_PLUS, the =/+ key
     [InlineData(0x6D, nameof(ViewerAction.ZoomOut))] // VK_SUBTRACT, keypad -
     [InlineData(0x20, nameof(ViewerAction.ShowAfterWhileHeld))] // VK_SPACE
+    [InlineData(0xDD, nameof(ViewerAction.MipSmaller))] // VK_OEM_6, ] on US layouts
+    [InlineData(0xDB, nameof(ViewerAction.MipLarger))] // VK_OEM_4, [ on US layouts
     public void A_windows_key_does_what_the_same_key_does_on_x11(int virtualKey, string action)
     {
         Assert.Equal(Enum.Parse<ViewerAction>(action), KeyMap.ActionFor(Win32Window.KeySym((nuint)virtualKey)!.Value));

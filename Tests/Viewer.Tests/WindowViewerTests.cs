@@ -61,6 +61,37 @@ public sealed class WindowViewerTests(XvfbDisplay display)
     }
 
     [Fact]
+    public async Task The_bracket_keys_show_the_mip_levels_of_a_bc1_texture_uploaded_as_blocks()
+    {
+        XScreen.RequireTools();
+        var screen = new XScreen(display.Name);
+        // Given the viewer opened on level 1 of a BC1 texture whose levels are red, green and blue
+        var texture = TestImages.Bc1RedGreenBlue("wall.dds", 64);
+        var options = new ViewerOptions { Display = display.Name, Width = 160, Height = 120, Mode = ViewMode.Single, MipLevel = 1, TitlePrefix = "MipTest" };
+        var run = Task.Factory.StartNew(() => WindowViewer.Run([new ViewerPair(texture, null)], options), TaskCreationOptions.LongRunning);
+        try
+        {
+            // Then level 1 (green) fills the middle of the window
+            screen.WaitFor("level 1", (80, 60, (0, 255, 0)));
+
+            // When ] is pressed, Then level 2 (blue) is shown; when [ is pressed twice, level 0 (red)
+            screen.XDoTool("mousemove", "80", "60", "key", "bracketright");
+            screen.WaitFor("level 2", (80, 60, Blue));
+            screen.XDoTool("key", "bracketleft", "bracketleft");
+            screen.WaitFor("level 0", (80, 60, Red));
+        }
+        finally
+        {
+            if (!run.IsCompleted)
+            {
+                screen.XDoTool("key", "Escape");
+            }
+            await run.WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        Assert.Equal(0, await run);
+    }
+
+    [Fact]
     public void A_display_that_cannot_be_opened_raises_DisplayUnavailableException()
     {
         // Given a display number nobody serves

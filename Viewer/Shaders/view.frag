@@ -20,6 +20,8 @@ layout(push_constant) uniform View
     float divider;    // width of the split divider in pixels; 0 hides it
     int mode;         // ShaderMode.cs
     int channel;      // ViewChannel.cs
+    int beforeSrgb;   // 1 when the texture is an sRGB format, so sampling returns linear values
+    int afterSrgb;
 } view;
 
 layout(location = 0) out vec4 outColor;
@@ -41,6 +43,17 @@ const vec3 CHECKER_DARK = vec3(0.6);
 const float CHECKER_PIXELS = 8.0;
 const vec3 DIVIDER = vec3(1.0, 0.85, 0.2);
 
+// The swapchain and the contact sheet are UNORM and show what the shader writes as stored values, as
+// for a PNG, whose bytes are uploaded as UNORM. An sRGB texture is sampled into linear light (so
+// filtering averages light, not encoded values) and encoded again here, so that at one texel per pixel
+// it shows the same stored values as the same texture in a PNG.
+vec3 encodeSrgb(vec3 linear)
+{
+    vec3 low = linear * 12.92;
+    vec3 high = 1.055 * pow(linear, vec3(1.0 / 2.4)) - 0.055;
+    return mix(high, low, lessThanEqual(linear, vec3(0.0031308)));
+}
+
 vec3 shade(vec4 texel, vec2 pixel)
 {
     if (view.channel == CHANNEL_RED) return texel.rrr;
@@ -59,7 +72,7 @@ vec3 shade(vec4 texel, vec2 pixel)
 // linear filtering blends across tile edges as a tiling game texture would). In side and
 // split views the after image is framed by the before image's size, so a conversion made
 // at another resolution still lines up texel for texel with its source.
-vec3 panel(sampler2D image, vec2 imageSize, vec2 frame, float repeats, vec2 local, vec2 panelSize, vec2 pixel)
+vec3 panel(sampler2D image, bool srgb, vec2 imageSize, vec2 frame, float repeats, vec2 local, vec2 panelSize, vec2 pixel)
 {
     vec2 content = (local - 0.5 * panelSize) / view.zoom + view.center;
     if (any(lessThan(content, vec2(0.0))) || any(greaterThanEqual(content, repeats * frame)))
@@ -72,7 +85,12 @@ vec3 panel(sampler2D image, vec2 imageSize, vec2 frame, float repeats, vec2 loca
     // is also the fastest sampling path on CPU drivers such as lavapipe.
     vec2 texelsPerPixel = imageSize / frame / view.zoom;
     float lod = max(0.0, log2(max(texelsPerPixel.x, texelsPerPixel.y)));
-    return shade(textureLod(image, content / frame, lod), pixel);
+    vec4 texel = textureLod(image, content / frame, lod);
+    if (srgb)
+    {
+        texel.rgb = encodeSrgb(texel.rgb);
+    }
+    return shade(texel, pixel);
 }
 
 void main()
@@ -84,15 +102,15 @@ void main()
         float halfWidth = 0.5 * view.viewSize.x;
         vec2 panelSize = vec2(halfWidth, view.viewSize.y);
         color = pixel.x < halfWidth
-            ? panel(beforeTexture, view.beforeSize, view.beforeSize, 1.0, pixel, panelSize, pixel)
-            : panel(afterTexture, view.afterSize, view.beforeSize, 1.0, pixel - vec2(halfWidth, 0.0), panelSize, pixel);
+            ? panel(beforeTexture, view.beforeSrgb != 0, view.beforeSize, view.beforeSize, 1.0, pixel, panelSize, pixel)
+            : panel(afterTexture, view.afterSrgb != 0, view.afterSize, view.beforeSize, 1.0, pixel - vec2(halfWidth, 0.0), panelSize, pixel);
     }
     else if (view.mode == MODE_SPLIT)
     {
         float splitX = view.split * view.viewSize.x;
         color = pixel.x < splitX
-            ? panel(beforeTexture, view.beforeSize, view.beforeSize, 1.0, pixel, view.viewSize, pixel)
-            : panel(afterTexture, view.afterSize, view.beforeSize, 1.0, pixel, view.viewSize, pixel);
+            ? panel(beforeTexture, view.beforeSrgb != 0, view.beforeSize, view.beforeSize, 1.0, pixel, view.viewSize, pixel)
+            : panel(afterTexture, view.afterSrgb != 0, view.afterSize, view.beforeSize, 1.0, pixel, view.viewSize, pixel);
         if (abs(pixel.x - splitX) < 0.5 * view.divider)
         {
             color = DIVIDER;
@@ -100,15 +118,15 @@ void main()
     }
     else if (view.mode == MODE_TILE)
     {
-        color = panel(afterTexture, view.afterSize, view.afterSize, 3.0, pixel, view.viewSize, pixel);
+        color = panel(afterTexture, view.afterSrgb != 0, view.afterSize, view.afterSize, 3.0, pixel, view.viewSize, pixel);
     }
     else if (view.mode == MODE_AFTER)
     {
-        color = panel(afterTexture, view.afterSize, view.afterSize, 1.0, pixel, view.viewSize, pixel);
+        color = panel(afterTexture, view.afterSrgb != 0, view.afterSize, view.afterSize, 1.0, pixel, view.viewSize, pixel);
     }
     else
     {
-        color = panel(beforeTexture, view.beforeSize, view.beforeSize, 1.0, pixel, view.viewSize, pixel);
+        color = panel(beforeTexture, view.beforeSrgb != 0, view.beforeSize, view.beforeSize, 1.0, pixel, view.viewSize, pixel);
     }
     outColor = vec4(color, 1.0);
 }

@@ -20,4 +20,10 @@ internal struct ViewConstants
     public float Divider;
     public ShaderMode Mode;
     public ViewChannel Channel;
+
+    /// <summary>1 when the before image is sampled through an sRGB view (the shader then gets linear values).</summary>
+    public int BeforeSrgb;
+
+    /// <summary>1 when the after image is sampled through an sRGB view.</summary>
+    public int AfterSrgb;
 }

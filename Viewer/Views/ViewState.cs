@@ -33,6 +33,12 @@ internal sealed class ViewState
 
     public bool FlipHeld { get; set; }
 
+    /// <summary>
+    /// The mip level asked for; each image shows it, or its last level when it has fewer (plain images have only
+    /// level 0). Sizes and texel coordinates are those of the level shown.
+    /// </summary>
+    public int MipLevel { get; set; }
+
     /// <summary>Magnified texels stay crisp (nearest); minified ones are averaged (linear) to limit shimmer.</summary>
     public bool UseLinearFilter => Zoom < 1;
 
@@ -86,7 +92,13 @@ internal sealed class ViewState
         Divider = divider,
         Mode = ShaderMode(pair),
         Channel = Channel,
+        BeforeSrgb = pair.Before.Texture?.Srgb == true ? 1 : 0,
+        AfterSrgb = pair.Shown.Texture?.Srgb == true ? 1 : 0,
     };
 
-    private static Vector2 Size(ViewerImage image) => new(image.Width, image.Height);
+    private Vector2 Size(ViewerImage image)
+    {
+        var (width, height) = image.LevelSize(MipLevel);
+        return new Vector2(width, height);
+    }
 }

@@ -1,46 +1,51 @@
-using System.Numerics;
 using Silk.NET.Vulkan;
-using StyleForge.Viewer.Views;
 
 namespace StyleForge.Viewer.Vulkan;
 
 /// <summary>
-/// A pair's textures on the GPU and two descriptor sets binding them, one per sampler, so
-/// the filter can follow the zoom without rewriting descriptors every frame.
+/// A pair's textures on the GPU and, for every level that can be shown, two descriptor sets binding them, one per
+/// sampler, so the filter can follow the zoom and the level can change without rewriting descriptors every frame.
 /// </summary>
 internal sealed unsafe class GpuTexturePair : IDisposable
 {
-    private const Format TextureFormat = Format.R8G8B8A8Unorm;
-
     private readonly VulkanDevice _device;
-    private readonly GpuImage _before;
-    private readonly GpuImage? _after;
+    private readonly GpuTexture _before;
+    private readonly GpuTexture? _after;
     private readonly DescriptorPool _pool;
-    private readonly DescriptorSet _nearestSet;
-    private readonly DescriptorSet _linearSet;
+    private readonly DescriptorSet[] _nearestSets;
+    private readonly DescriptorSet[] _linearSets;
 
     public GpuTexturePair(VulkanDevice device, GpuCommands commands, ViewPipeline pipeline, ViewerPair pair,
-        TextureSampler nearest, TextureSampler linear)
+        TextureSampler nearest, TextureSampler linear, BlockUpload upload = BlockUpload.Direct)
     {
         _device = device;
-        _before = Upload(device, commands, pair.Before);
-        _after = pair.After is null ? null : Upload(device, commands, pair.After);
+        _before = GpuTexture.Upload(device, commands, pair.Before, upload);
+        _after = pair.After is null ? null : GpuTexture.Upload(device, commands, pair.After, upload);
         var after = _after ?? _before;
+        var levels = Math.Max(_before.LevelViews.Count, after.LevelViews.Count);
 
-        var poolSize = new DescriptorPoolSize(DescriptorType.CombinedImageSampler, 4);
+        var poolSize = new DescriptorPoolSize(DescriptorType.CombinedImageSampler, (uint)(4 * levels));
         var poolInfo = new DescriptorPoolCreateInfo
         {
             SType = StructureType.DescriptorPoolCreateInfo,
-            MaxSets = 2,
+            MaxSets = (uint)(2 * levels),
             PoolSizeCount = 1,
             PPoolSizes = &poolSize,
         };
         DescriptorPool pool;
         VulkanCall.Check(device.Vk.CreateDescriptorPool(device.Handle, &poolInfo, null, &pool), "vkCreateDescriptorPool");
         _pool = pool;
-        _nearestSet = CreateSet(pipeline, nearest, after);
-        _linearSet = CreateSet(pipeline, linear, after);
+        _nearestSets = new DescriptorSet[levels];
+        _linearSets = new DescriptorSet[levels];
+        for (var level = 0; level < levels; level++)
+        {
+            _nearestSets[level] = CreateSet(pipeline, nearest, _before.View(level), after.View(level));
+            _linearSets[level] = CreateSet(pipeline, linear, _before.View(level), after.View(level));
+        }
     }
+
+    /// <summary>The Vulkan formats the before and after images were uploaded in (the same object twice without an after).</summary>
+    public IEnumerable<Format> Formats => _after is null ? [_before.Format] : [_before.Format, _after.Format];
 
     /// <summary>Fails naming the first image larger than the device's texture limit, before any upload starts.</summary>
     public static void CheckFits(VulkanDevice device, IEnumerable<ViewerPair> pairs)
@@ -55,7 +60,12 @@ internal sealed unsafe class GpuTexturePair : IDisposable
         }
     }
 
-    public DescriptorSet Set(bool linear) => linear ? _linearSet : _nearestSet;
+    /// <summary>The set for a filter and a requested mip level; each image shows its last level when it has fewer.</summary>
+    public DescriptorSet Set(bool linear, int level)
+    {
+        var sets = linear ? _linearSets : _nearestSets;
+        return sets[Math.Clamp(level, 0, sets.Length - 1)];
+    }
 
     public void Dispose()
     {
@@ -64,75 +74,7 @@ internal sealed unsafe class GpuTexturePair : IDisposable
         _before.Dispose();
     }
 
-    private static GpuImage Upload(VulkanDevice device, GpuCommands commands, ViewerImage source)
-    {
-        // A full mip chain lets the linear sampler read a level near the screen size when zoomed out:
-        // without it a fitted 4096 px texture aliases and costs a cache miss per pixel.
-        var levels = device.CanBlitLinear(TextureFormat) ? (uint)BitOperations.Log2((uint)Math.Max(source.Width, source.Height)) + 1 : 1;
-        var image = new GpuImage(device, source.Width, source.Height, TextureFormat,
-            ImageUsageFlags.SampledBit | ImageUsageFlags.TransferDstBit | ImageUsageFlags.TransferSrcBit, levels);
-        try
-        {
-            using var staging = new GpuBuffer(device, source.Rgba.Length, BufferUsageFlags.TransferSrcBit);
-            source.Rgba.CopyTo(staging.Bytes);
-            commands.Run(cmd => RecordUpload(device.Vk, cmd, staging, image));
-            return image;
-        }
-        catch
-        {
-            image.Dispose();
-            throw;
-        }
-    }
-
-    private static void RecordUpload(Vk vk, CommandBuffer cmd, GpuBuffer staging, GpuImage image)
-    {
-        ImageBarriers.Transition(vk, cmd, image.Handle,
-            ImageLayout.Undefined, AccessFlags.None, PipelineStageFlags.TopOfPipeBit,
-            ImageLayout.TransferDstOptimal, AccessFlags.TransferWriteBit, PipelineStageFlags.TransferBit,
-            ImageBarriers.Levels(0, image.MipLevels));
-        var region = new BufferImageCopy
-        {
-            BufferOffset = 0,
-            BufferRowLength = 0,
-            BufferImageHeight = 0,
-            ImageSubresource = new ImageSubresourceLayers(ImageAspectFlags.ColorBit, 0, 0, 1),
-            ImageExtent = new Extent3D((uint)image.Width, (uint)image.Height, 1),
-        };
-        vk.CmdCopyBufferToImage(cmd, staging.Handle, image.Handle, ImageLayout.TransferDstOptimal, 1, &region);
-
-        // Each level is a linear 2:1 blit of the one above; a level becomes readable by the
-        // shader once the next one has been made from it.
-        var (width, height) = (image.Width, image.Height);
-        for (uint level = 1; level < image.MipLevels; level++)
-        {
-            ImageBarriers.Transition(vk, cmd, image.Handle,
-                ImageLayout.TransferDstOptimal, AccessFlags.TransferWriteBit, PipelineStageFlags.TransferBit,
-                ImageLayout.TransferSrcOptimal, AccessFlags.TransferReadBit, PipelineStageFlags.TransferBit,
-                ImageBarriers.Levels(level - 1, 1));
-            var (nextWidth, nextHeight) = (Math.Max(1, width / 2), Math.Max(1, height / 2));
-            var blit = new ImageBlit
-            {
-                SrcSubresource = new ImageSubresourceLayers(ImageAspectFlags.ColorBit, level - 1, 0, 1),
-                DstSubresource = new ImageSubresourceLayers(ImageAspectFlags.ColorBit, level, 0, 1),
-            };
-            blit.SrcOffsets[1] = new Offset3D(width, height, 1);
-            blit.DstOffsets[1] = new Offset3D(nextWidth, nextHeight, 1);
-            vk.CmdBlitImage(cmd, image.Handle, ImageLayout.TransferSrcOptimal, image.Handle, ImageLayout.TransferDstOptimal,
-                1, &blit, Filter.Linear);
-            ImageBarriers.Transition(vk, cmd, image.Handle,
-                ImageLayout.TransferSrcOptimal, AccessFlags.TransferReadBit, PipelineStageFlags.TransferBit,
-                ImageLayout.ShaderReadOnlyOptimal, AccessFlags.ShaderReadBit, PipelineStageFlags.FragmentShaderBit,
-                ImageBarriers.Levels(level - 1, 1));
-            (width, height) = (nextWidth, nextHeight);
-        }
-        ImageBarriers.Transition(vk, cmd, image.Handle,
-            ImageLayout.TransferDstOptimal, AccessFlags.TransferWriteBit, PipelineStageFlags.TransferBit,
-            ImageLayout.ShaderReadOnlyOptimal, AccessFlags.ShaderReadBit, PipelineStageFlags.FragmentShaderBit,
-            ImageBarriers.Levels(image.MipLevels - 1, 1));
-    }
-
-    private DescriptorSet CreateSet(ViewPipeline pipeline, TextureSampler sampler, GpuImage after)
+    private DescriptorSet CreateSet(ViewPipeline pipeline, TextureSampler sampler, ImageView before, ImageView after)
     {
         var vk = _device.Vk;
         var layout = pipeline.SetLayout;
@@ -147,8 +89,8 @@ internal sealed unsafe class GpuTexturePair : IDisposable
         VulkanCall.Check(vk.AllocateDescriptorSets(_device.Handle, &allocate, &set), "vkAllocateDescriptorSets");
 
         var images = stackalloc DescriptorImageInfo[2];
-        images[0] = new DescriptorImageInfo(sampler.Handle, _before.View, ImageLayout.ShaderReadOnlyOptimal);
-        images[1] = new DescriptorImageInfo(sampler.Handle, after.View, ImageLayout.ShaderReadOnlyOptimal);
+        images[0] = new DescriptorImageInfo(sampler.Handle, before, ImageLayout.ShaderReadOnlyOptimal);
+        images[1] = new DescriptorImageInfo(sampler.Handle, after, ImageLayout.ShaderReadOnlyOptimal);
         var writes = stackalloc WriteDescriptorSet[2];
         for (uint i = 0; i < 2; i++)
         {

@@ -15,7 +15,7 @@ internal static unsafe class ViewDraw
         vk.CmdSetViewport(cmd, 0, 1, &viewport);
         vk.CmdSetScissor(cmd, 0, 1, &scissor);
         vk.CmdBindPipeline(cmd, PipelineBindPoint.Graphics, pipeline.Handle);
-        var set = textures.Set(state.UseLinearFilter);
+        var set = textures.Set(state.UseLinearFilter, state.MipLevel);
         vk.CmdBindDescriptorSets(cmd, PipelineBindPoint.Graphics, pipeline.Layout, 0, 1, &set, 0, null);
         var constants = state.Constants(pair, origin, size, divider);
         vk.CmdPushConstants(cmd, pipeline.Layout, ShaderStageFlags.FragmentBit, 0, (uint)sizeof(ViewConstants), &constants);

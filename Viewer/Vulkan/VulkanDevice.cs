@@ -127,6 +127,15 @@ internal sealed unsafe class VulkanDevice : IDisposable
         return (properties.OptimalTilingFeatures & needed) == needed;
     }
 
+    /// <summary>Whether optimal-tiling images of <paramref name="format"/> can be sampled (block formats are optional in Vulkan).</summary>
+    public bool CanSample(Format format)
+    {
+        FormatProperties properties;
+        Vk.GetPhysicalDeviceFormatProperties(Physical, format, &properties);
+        const FormatFeatureFlags needed = FormatFeatureFlags.SampledImageBit | FormatFeatureFlags.SampledImageFilterLinearBit;
+        return (properties.OptimalTilingFeatures & needed) == needed;
+    }
+
     public void WaitIdle() => VulkanCall.Check(Vk.DeviceWaitIdle(Handle), "vkDeviceWaitIdle");
 
     public void Dispose() => Vk.DestroyDevice(Handle, null);

@@ -32,6 +32,8 @@ internal static class KeyMap
         (0x0062, "B", ViewerAction.ChannelBlue),
         (0x0061, "A", ViewerAction.ChannelAlpha),
         (0x0063, "C", ViewerAction.ChannelAll),
+        (0x005d, "]", ViewerAction.MipSmaller),
+        (0x005b, "[", ViewerAction.MipLarger),
         (0xff1b, "Escape", ViewerAction.Quit),
         (0x0071, "Q", ViewerAction.Quit),
     ];
@@ -56,6 +58,8 @@ internal static class KeyMap
         [ViewerAction.ChannelBlue] = "blue channel as gray",
         [ViewerAction.ChannelAlpha] = "alpha channel as gray",
         [ViewerAction.ChannelAll] = "all channels, alpha over a checkerboard",
+        [ViewerAction.MipSmaller] = "DDS: next mip level (half the size), fitted to the window with nearest texels",
+        [ViewerAction.MipLarger] = "DDS: previous mip level (twice the size)",
         [ViewerAction.Quit] = "close the viewer",
     };
 

@@ -22,4 +22,6 @@ internal enum ViewerAction
     ChannelBlue,
     ChannelAlpha,
     ChannelAll,
+    MipSmaller,
+    MipLarger,
 }

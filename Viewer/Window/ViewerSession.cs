@@ -28,6 +28,7 @@ internal sealed class ViewerSession
         _titlePrefix = options.TitlePrefix;
         State = new ViewState(options.Mode);
         ViewSize = new Vector2(options.Width, options.Height);
+        State.MipLevel = Math.Clamp(options.MipLevel, 0, LastLevel);
     }
 
     private enum Drag
@@ -67,7 +68,13 @@ internal sealed class ViewerSession
                 _ => "single",
             };
             var channel = State.Channel == ViewChannel.All ? string.Empty : $" - {State.Channel.ToString().ToLowerInvariant()} only";
-            return $"{_titlePrefix} - {image.Name} ({image.Width}x{image.Height}) - {mode}{channel} - " +
+            var level = string.Empty;
+            if (image.Texture is { } texture)
+            {
+                var (width, height) = image.LevelSize(State.MipLevel);
+                level = $" - {texture.Description}, mip level {image.Level(State.MipLevel)} of 0-{image.LevelCount - 1} ({width}x{height})";
+            }
+            return $"{_titlePrefix} - {image.Name} ({image.Width}x{image.Height}){level} - {mode}{channel} - " +
                 $"{Index + 1}/{_pairs.Count} - {State.Zoom * 100:0.#}%";
         }
     }
@@ -184,12 +191,29 @@ internal sealed class ViewerSession
             case ViewerAction.ChannelAll:
                 State.Channel = ViewChannel.All;
                 break;
+            case ViewerAction.MipSmaller:
+                ShowLevel(State.MipLevel + 1);
+                break;
+            case ViewerAction.MipLarger:
+                ShowLevel(State.MipLevel - 1);
+                break;
         }
     }
+
+    private int LastLevel => Math.Max(Pair.Before.LevelCount, Pair.After?.LevelCount ?? 1) - 1;
 
     private void ShowPair(int index)
     {
         Index = index;
+        State.MipLevel = Math.Min(State.MipLevel, LastLevel);
+        _fitPending = true;
+    }
+
+    // A smaller level is refitted to the window, so its texels are magnified with nearest filtering and the
+    // blocks of a 16x16 level are as visible as those of the full size; 1 shows it at its own pixel size.
+    private void ShowLevel(int level)
+    {
+        State.MipLevel = Math.Clamp(level, 0, LastLevel);
         _fitPending = true;
     }
 

@@ -264,6 +264,8 @@ internal sealed unsafe class Win32Window : IPlatformWindow
         >= 0x70 and <= 0x7B => 0xffbe + (virtualKey - 0x70), // VK_F1..VK_F12
         0xBB => 0x003d, // VK_OEM_PLUS: the =/+ key
         0xBD => 0x002d, // VK_OEM_MINUS
+        0xDB => 0x005b, // VK_OEM_4: [ on US layouts
+        0xDD => 0x005d, // VK_OEM_6: ] on US layouts
         _ => null,
     };
 }

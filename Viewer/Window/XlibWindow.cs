@@ -110,25 +110,26 @@ internal sealed unsafe class XlibWindow : IPlatformWindow
     {
         var e = stackalloc byte[Xlib.EventSize];
         Xlib.XNextEvent(Display, e);
-        // Offsets are those of the LP64 XEvent structs in Xlib.h.
-        var type = *(int*)e;
-        var x = *(int*)(e + 64);
-        var y = *(int*)(e + 68);
-        switch (type)
+        // Each kind through its own struct (XlibEvents.cs): pointer position exists only in key, button and motion events.
+        switch (*(int*)e)
         {
-            case Xlib.KeyPress:
-                return new WindowEvent(WindowEventKind.KeyDown, KeySym: Xlib.XLookupKeysym(e, 0), X: x, Y: y);
-            case Xlib.KeyRelease:
-                return new WindowEvent(WindowEventKind.KeyUp, KeySym: Xlib.XLookupKeysym(e, 0), X: x, Y: y);
-            case Xlib.ButtonPress:
-                return new WindowEvent(WindowEventKind.ButtonDown, Button: *(int*)(e + 84), X: x, Y: y);
-            case Xlib.ButtonRelease:
-                return new WindowEvent(WindowEventKind.ButtonUp, Button: *(int*)(e + 84), X: x, Y: y);
+            case Xlib.KeyPress or Xlib.KeyRelease:
+            {
+                var key = (XKeyEvent*)e;
+                var kind = key->Type == Xlib.KeyPress ? WindowEventKind.KeyDown : WindowEventKind.KeyUp;
+                return new WindowEvent(kind, KeySym: Xlib.XLookupKeysym(e, 0), X: key->X, Y: key->Y);
+            }
+            case Xlib.ButtonPress or Xlib.ButtonRelease:
+            {
+                var button = (XButtonEvent*)e;
+                var kind = button->Type == Xlib.ButtonPress ? WindowEventKind.ButtonDown : WindowEventKind.ButtonUp;
+                return new WindowEvent(kind, Button: (int)button->Button, X: button->X, Y: button->Y);
+            }
             case Xlib.MotionNotify:
-                return new WindowEvent(WindowEventKind.Motion, X: x, Y: y);
+                return new WindowEvent(WindowEventKind.Motion, X: ((XMotionEvent*)e)->X, Y: ((XMotionEvent*)e)->Y);
             case Xlib.ConfigureNotify:
-                Width = *(int*)(e + 56);
-                Height = *(int*)(e + 60);
+                Width = ((XConfigureEvent*)e)->Width;
+                Height = ((XConfigureEvent*)e)->Height;
                 return new WindowEvent(WindowEventKind.Resized, X: Width, Y: Height);
             case Xlib.Expose:
                 return new WindowEvent(WindowEventKind.Exposed);
@@ -139,7 +140,7 @@ internal sealed unsafe class XlibWindow : IPlatformWindow
             case Xlib.DestroyNotify:
                 _destroyed = true;
                 return new WindowEvent(WindowEventKind.Closed);
-            case Xlib.ClientMessage when *(nint*)(e + 56) == _deleteWindow:
+            case Xlib.ClientMessage when ((XClientMessageEvent*)e)->Data0 == _deleteWindow:
                 return new WindowEvent(WindowEventKind.Closed);
             default:
                 return new WindowEvent(WindowEventKind.Other);

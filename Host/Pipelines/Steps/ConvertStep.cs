@@ -22,27 +22,54 @@ internal sealed class ConvertStep : IPipelineStep
         new StepKey("input", StepKeyType.InputPath, "folder of textures to convert, searched recursively") { Required = true },
         new StepKey("output", StepKeyType.OutputPath, "folder for the results, mirroring the input's structure") { Required = true },
         new StepKey("direction", StepKeyType.Choice, "a2b or b2a", "a2b") { Choices = DirectionNames.All },
-        new StepKey("include", StepKeyType.TextList, "globs of paths to convert; all textures when absent"),
-        new StepKey("exclude", StepKeyType.TextList, "globs of paths to leave out"),
-        new StepKey("skip_suffixes", StepKeyType.TextList, "name suffixes of non-colour maps to skip, SUFFIX or SUFFIX=map type; 'none' stylizes everything; absent: the default table"),
+        new StepKey("include", StepKeyType.GlobList, "globs of paths to convert; all textures when absent"),
+        new StepKey("exclude", StepKeyType.GlobList, "globs of paths to leave out"),
+        new StepKey("skip_suffixes", StepKeyType.SuffixList, "name suffixes of non-colour maps to skip, SUFFIX or SUFFIX=map type; 'none' stylizes everything; absent: the default table"),
         new StepKey("seamless", StepKeyType.Boolean, "treat textures as tileable", "false"),
         new StepKey("force", StepKeyType.Boolean, "convert everything again, ignoring the manifest", "false"),
         new StepKey("dry_run", StepKeyType.Boolean, "only print what would be converted or skipped", "false"),
-        new StepKey("shard", StepKeyType.Text, "I/N: convert only shard I of N, by a hash of each relative path", "1/1"),
-        new StepKey("max_pixels", StepKeyType.Integer, "refuse textures claiming more pixels than this", TextureCodec.DefaultMaxPixels.ToString(CultureInfo.InvariantCulture)),
+        new StepKey("shard", StepKeyType.Shard, "I/N: convert only shard I of N, by a hash of each relative path", "1/1"),
+        new StepKey("max_pixels", StepKeyType.Integer, "refuse textures claiming more pixels than this", TextureCodec.DefaultMaxPixels.ToString(CultureInfo.InvariantCulture))
+        {
+            Minimum = 1,
+            Maximum = long.MaxValue,
+        },
         new StepKey("output_format", StepKeyType.Choice, "keep (each texture in its own format) or a DDS format for all, for example dds-bc7-srgb", "keep") { Choices = OutputFormat.Names },
         new StepKey("mips", StepKeyType.Choice, "mip levels of DDS outputs: keep, none or full", "keep") { Choices = OutputFormat.MipNames },
-        new StepKey("tile", StepKeyType.Integer, "largest tile side the plugin processes at once; 0 lets the plugin choose", "0"),
+        new StepKey("tile", StepKeyType.Integer, "largest tile side the plugin processes at once; 0 lets the plugin choose", "0") { Minimum = 0 },
     };
 
     public StepPluginUse PluginUse => StepPluginUse.Stylizer;
 
+    /// <summary>A model that exists before the run (no earlier step writes it) must be one this step can use: found now, not after training.</summary>
+    public IEnumerable<StepProblem> Check(StepInvocation step, StepCheckContext context)
+    {
+        if (step.GetOptionalPath("model") is not { } modelPath || context.WrittenByEarlierStep(modelPath))
+        {
+            yield break;
+        }
+        string? problem = null;
+        try
+        {
+            _ = ConversionModel.Locate(context.Catalog, modelPath, step.PluginName, step.GetPath("output"));
+        }
+        catch (Exception ex) when (ex is ConversionSetupException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // Locate also hashes the model's files, which may be unreadable; at load that is a located error too.
+            problem = ex.Message;
+        }
+        if (problem is not null)
+        {
+            yield return new StepProblem("model", problem);
+        }
+    }
+
     public Task<int> RunAsync(StepInvocation step, PipelineRun run)
     {
+        // Every value was checked and typed at load: globs compiled, shard and suffixes parsed.
         ConversionRequest request;
         try
         {
-            var skip = step.GetTexts("skip_suffixes");
             request = new ConversionRequestBuilder
             {
                 Input = step.GetPath("input"),
@@ -50,11 +77,11 @@ internal sealed class ConvertStep : IPipelineStep
                 Direction = DirectionNames.Parse(step.GetText("direction"))!.Value,
                 Include = step.GetTexts("include"),
                 Exclude = step.GetTexts("exclude"),
-                MapTypes = ConversionRequestBuilder.MapTypesFrom(skip, none: skip.Count == 1 && skip[0] == "none"),
+                MapTypes = step.Get<MapTypeRules>("skip_suffixes"),
                 Seamless = step.GetBoolean("seamless"),
                 Force = step.GetBoolean("force"),
                 DryRun = step.GetBoolean("dry_run"),
-                Shard = ShardSpec.Parse(step.GetText("shard")),
+                Shard = step.Get<ShardSpec>("shard"),
                 MaxPixels = step.GetInteger("max_pixels"),
                 TileSize = step.GetInteger("tile"),
                 OutputFormat = OutputFormat.Parse(step.GetText("output_format")),

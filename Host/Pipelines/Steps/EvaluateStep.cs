@@ -21,9 +21,9 @@ internal sealed class EvaluateStep : IPipelineStep
         new StepKey("pred", StepKeyType.InputPath, "folder of converted textures to score", "{run}/converted/testA"),
         new StepKey("truth", StepKeyType.InputPath, "folder of the true results, matched to 'pred' by relative path", $"{{run}}/data/{DayNightSample.TestTruth}"),
         new StepKey("lights", StepKeyType.InputPath, $"optional: the truth's light masks; when absent, the {DayNightSample.TestLights} folder beside 'truth' if there is one"),
-        new StepKey("input", StepKeyType.InputPath, "the unconverted inputs of 'pred': the identity baseline, and what ColorTransfer converts", $"{{run}}/data/{DayNightSample.TestA}"),
-        new StepKey("train_a", StepKeyType.InputPath, "domain A training folder for the ColorTransfer baseline", $"{{run}}/data/{DayNightSample.TrainA}"),
-        new StepKey("train_b", StepKeyType.InputPath, "domain B training folder for the ColorTransfer baseline", $"{{run}}/data/{DayNightSample.TrainB}"),
+        new StepKey("input", StepKeyType.InputPath, "the unconverted inputs of 'pred': the identity baseline, and what ColorTransfer converts", $"{{run}}/data/{DayNightSample.TestA}") { UsedOnlyWith = "baselines" },
+        new StepKey("train_a", StepKeyType.InputPath, "domain A training folder for the ColorTransfer baseline", $"{{run}}/data/{DayNightSample.TrainA}") { UsedOnlyWith = "baselines" },
+        new StepKey("train_b", StepKeyType.InputPath, "domain B training folder for the ColorTransfer baseline", $"{{run}}/data/{DayNightSample.TrainB}") { UsedOnlyWith = "baselines" },
         new StepKey("name", StepKeyType.Text, "the model's name in the metrics; absent: the plugin of the last train step before this one"),
         new StepKey("compare", StepKeyType.InputPathList, "optional: more folders of converted textures (other models), each scored like 'pred' and named by its folder's name"),
         new StepKey("baselines", StepKeyType.Boolean, "also score the identity and ColorTransfer baselines", "true"),
@@ -31,6 +31,16 @@ internal sealed class EvaluateStep : IPipelineStep
     };
 
     public StepPluginUse PluginUse => StepPluginUse.None;
+
+    /// <summary>The trained baseline needs its plugin (<see cref="PluginDefaults.Baseline"/>); a missing one is found at load, not after training.</summary>
+    public IEnumerable<StepProblem> Check(StepInvocation step, StepCheckContext context)
+    {
+        if (step.GetBoolean("baselines") && context.Catalog.Find(PluginDefaults.Baseline) is null)
+        {
+            yield return new StepProblem("baselines",
+                $"the ColorTransfer baseline needs the '{PluginDefaults.Baseline}' plugin: {context.Catalog.WhyMissing(PluginDefaults.Baseline)}; install it, or set 'baselines: false'");
+        }
+    }
 
     public Task<int> RunAsync(StepInvocation step, PipelineRun run)
     {

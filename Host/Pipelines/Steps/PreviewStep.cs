@@ -20,8 +20,8 @@ internal sealed class PreviewStep : IPipelineStep
         new StepKey("after", StepKeyType.InputPath, "folder or file of converted textures, paired by relative path"),
         new StepKey("mode", StepKeyType.Choice, "view mode", "side") { Choices = new[] { "single", "side", "split", "flip", "tile" } },
         new StepKey("out", StepKeyType.OutputPath, "the headless contact sheet PNG", "{run}/preview.png") { IsFile = true },
-        new StepKey("cell", StepKeyType.Integer, "side of one sheet cell in pixels", "192"),
-        new StepKey("limit", StepKeyType.Integer, "at most this many pairs", "24"),
+        new StepKey("cell", StepKeyType.Integer, "side of one sheet cell in pixels", "192") { Minimum = 16 },
+        new StepKey("limit", StepKeyType.Integer, "at most this many pairs", "24") { Minimum = 1 },
         new StepKey("window", StepKeyType.Choice, "auto opens the viewer when a display is available; never only writes the sheet", "auto")
         {
             Choices = new[] { "auto", "never" },

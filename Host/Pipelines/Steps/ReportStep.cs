@@ -20,7 +20,7 @@ internal sealed class ReportStep : IPipelineStep
         new StepKey("cycle", StepKeyType.InputPath, "optional: 'after' converted back, shown as a cycle check"),
         new StepKey("model", StepKeyType.InputPath, "the training folder (losses.csv, losses.png, samples/); absent: the 'out' of the last train step before this one"),
         new StepKey("metrics", StepKeyType.InputPath, "metrics.json from the evaluate step", "{run}/" + MetricsReport.FileName) { IsFile = true },
-        new StepKey("max_rows", StepKeyType.Integer, "most test textures shown in the grid", "24"),
+        new StepKey("max_rows", StepKeyType.Integer, "most test textures shown in the grid", "24") { Minimum = 1 },
     };
 
     public StepPluginUse PluginUse => StepPluginUse.None;

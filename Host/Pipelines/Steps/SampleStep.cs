@@ -14,9 +14,13 @@ internal sealed class SampleStep : IPipelineStep
     {
         new StepKey("dataset", StepKeyType.Choice, "which sample set to generate", DayNightSample.Kind) { Choices = new[] { DayNightSample.Kind } },
         new StepKey("out", StepKeyType.OutputPath, "folder for trainA, trainB, testA and testB_truth", "{run}/data"),
-        new StepKey("count", StepKeyType.Integer, "textures in each of trainA and trainB", SampleParameters.DefaultTrainCount.ToString()),
-        new StepKey("test_count", StepKeyType.Integer, "held-out scenes in testA and testB_truth", SampleParameters.DefaultTestCount.ToString()),
-        new StepKey("size", StepKeyType.Integer, "side of every texture in pixels", SampleParameters.DefaultSize.ToString()),
+        new StepKey("count", StepKeyType.Integer, "textures in each of trainA and trainB", SampleParameters.DefaultTrainCount.ToString()) { Minimum = 1 },
+        new StepKey("test_count", StepKeyType.Integer, "held-out scenes in testA and testB_truth", SampleParameters.DefaultTestCount.ToString()) { Minimum = 1 },
+        new StepKey("size", StepKeyType.Integer, "side of every texture in pixels", SampleParameters.DefaultSize.ToString())
+        {
+            Minimum = SampleParameters.MinimumSize,
+            Maximum = SampleParameters.MaximumSize,
+        },
         new StepKey("seed", StepKeyType.Integer, "selects the scenes; the same values always give the same files", "0"),
     };
 

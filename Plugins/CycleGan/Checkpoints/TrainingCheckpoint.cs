@@ -23,7 +23,7 @@ internal static class TrainingCheckpoint
     /// schedule settings as <paramref name="settings"/>; a mismatch is a <see cref="PluginException"/> naming each option.
     /// </summary>
     public static CheckpointState ReadCompatibleState(string folder, TrainingSettings settings) =>
-        CheckpointFiles.ReadCompatibleState(folder, saved => TrainingSettings.From(saved).ResumeSensitive(), settings.ResumeSensitive());
+        CheckpointFiles.ReadCompatibleState(folder, CycleGanOptions.ResumeSensitive, settings.ResumeSensitive());
 
     /// <summary>Loads weights, optimiser states and pools from <paramref name="folder"/> into already-built objects.</summary>
     public static void Restore(string folder, CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, Device device) =>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using StyleForge.Plugins.GanKit;
 using StyleForge.Plugins.GanKit.Model;
 using StyleForge.Plugins.GanKit.Training;
 
@@ -32,37 +32,40 @@ internal sealed record TrainingSettings
     public required string Device { get; init; }
     public required int Threads { get; init; }
 
+    /// <summary>The option values these settings were read from.</summary>
+    public required OptionValues Values { get; init; }
+
     /// <summary>Reads validated option values; throws <see cref="PluginException"/> naming the option for invalid combinations.</summary>
     public static TrainingSettings From(OptionValues options)
     {
         var settings = new TrainingSettings
         {
-            Ngf = (int)options.GetInteger("ngf"),
-            Ndf = (int)options.GetInteger("ndf"),
-            Blocks = (int)options.GetInteger("blocks"),
-            // Checkpoints from before the option existed hold no value: they were trained with the reference's transpose.
-            Upsample = options.IsSet("upsample") && options.GetText("upsample") == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose,
-            DiscriminatorLayers = (int)options.GetInteger("d_layers"),
-            // Checkpoints from before the option existed hold no value: they have the reference's single scale.
-            DiscriminatorScales = options.IsSet("d_scales") ? (int)options.GetInteger("d_scales") : 1,
-            GanLoss = options.GetText("gan_loss") == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
-            LambdaA = options.GetNumber("lambda_a"),
-            LambdaB = options.GetNumber("lambda_b"),
-            LambdaIdentity = options.GetNumber("lambda_identity"),
-            PoolSize = (int)options.GetInteger("pool_size"),
-            LearningRate = options.GetNumber("lr"),
-            Beta1 = options.GetNumber("beta1"),
-            Epochs = (int)options.GetInteger("epochs"),
-            DecayEpochs = (int)options.GetInteger("decay_epochs"),
-            Iterations = options.IsSet("iterations") ? options.GetInteger("iterations") : null,
-            BatchSize = (int)options.GetInteger("batch_size"),
-            LoadSize = (int)options.GetInteger("load_size"),
-            CropSize = (int)options.GetInteger("crop_size"),
-            Flip = options.GetBoolean("flip"),
-            CheckpointEvery = options.GetInteger("checkpoint_every"),
-            SampleEvery = options.GetInteger("sample_every"),
-            Device = options.GetText("device"),
-            Threads = (int)options.GetInteger("threads"),
+            Values = options,
+            Ngf = (int)CycleGanOptions.Ngf.Read(options),
+            Ndf = (int)CycleGanOptions.Ndf.Read(options),
+            Blocks = (int)CycleGanOptions.Blocks.Read(options),
+            // A value the options lack is the default: checkpoints from before upsample and d_scales existed have the reference's.
+            Upsample = CycleGanOptions.Upsample.Read(options) == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose,
+            DiscriminatorLayers = (int)GanOptions.DiscriminatorLayers.Read(options),
+            DiscriminatorScales = (int)CycleGanOptions.DiscriminatorScales.Read(options),
+            GanLoss = GanOptions.GanLoss.Read(options) == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
+            LambdaA = CycleGanOptions.LambdaA.Read(options),
+            LambdaB = CycleGanOptions.LambdaB.Read(options),
+            LambdaIdentity = CycleGanOptions.LambdaIdentity.Read(options),
+            PoolSize = (int)CycleGanOptions.PoolSize.Read(options),
+            LearningRate = CycleGanOptions.LearningRate.Read(options),
+            Beta1 = GanOptions.Beta1.Read(options),
+            Epochs = (int)CycleGanOptions.Epochs.Read(options),
+            DecayEpochs = (int)CycleGanOptions.DecayEpochs.Read(options),
+            Iterations = GanOptions.Iterations.IsEmpty(options) ? null : GanOptions.Iterations.Read(options),
+            BatchSize = (int)GanOptions.BatchSize.Read(options),
+            LoadSize = (int)GanOptions.LoadSize.Read(options),
+            CropSize = (int)GanOptions.CropSize.Read(options),
+            Flip = CycleGanOptions.Flip.Read(options),
+            CheckpointEvery = GanOptions.CheckpointEvery.Read(options),
+            SampleEvery = GanOptions.SampleEvery.Read(options),
+            Device = GanOptions.Device.Read(options),
+            Threads = (int)CycleGanOptions.Threads.Read(options),
         };
         TrainingChecks.Crop(settings.CropSize, settings.LoadSize);
         // Each stride-2 layer of the PatchGAN halves the side, then two 4x4 stride-1 layers take one pixel each:
@@ -82,34 +85,8 @@ internal sealed record TrainingSettings
         LearningRateSchedule.For(LearningRate, Iterations, Epochs, DecayEpochs, BatchSize, largerDomainCount);
 
     /// <summary>
-    /// The settings a checkpoint must share with the current run to be resumed: everything that shapes
-    /// the networks, the data or the schedule. Output cadence, device and threads may change freely.
+    /// The settings a checkpoint must share with the current run to be resumed: every option declared
+    /// <see cref="StyleForge.Plugins.GanKit.Options.OptionUse.Resume"/> (what shapes the networks, the data or the schedule).
     /// </summary>
-    public IReadOnlyList<(string Option, string Value)> ResumeSensitive() =>
-    [
-        ("ngf", Text(Ngf)),
-        ("ndf", Text(Ndf)),
-        ("blocks", Text(Blocks)),
-        ("upsample", Upsample.ToString().ToLowerInvariant()),
-        ("d_layers", Text(DiscriminatorLayers)),
-        ("d_scales", Text(DiscriminatorScales)),
-        ("gan_loss", GanLoss.ToString().ToLowerInvariant()),
-        ("lambda_a", Text(LambdaA)),
-        ("lambda_b", Text(LambdaB)),
-        ("lambda_identity", Text(LambdaIdentity)),
-        ("pool_size", Text(PoolSize)),
-        ("lr", Text(LearningRate)),
-        ("beta1", Text(Beta1)),
-        ("epochs", Iterations is null ? Text(Epochs) : "(replaced by iterations)"),
-        ("decay_epochs", Iterations is null ? Text(DecayEpochs) : "(replaced by iterations)"),
-        ("iterations", Iterations is long n ? Text(n) : "(not set)"),
-        ("batch_size", Text(BatchSize)),
-        ("load_size", Text(LoadSize)),
-        ("crop_size", Text(CropSize)),
-        ("flip", Flip ? "true" : "false"),
-    ];
-
-    private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+    public IReadOnlyList<(string Option, string Value)> ResumeSensitive() => CycleGanOptions.ResumeSensitive(Values);
 }

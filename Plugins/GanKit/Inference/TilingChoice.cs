@@ -20,17 +20,25 @@ internal sealed record TilingChoice(int Tile, int Overlap)
     /// <summary>Smallest tile accepted; below this the generator's 1/4-scale grid has too little room to work with.</summary>
     public const int MinimumTile = 32;
 
-    /// <summary>Applies the defaults for zeros and rounds to multiples of 4; the overlap is capped at half a tile.</summary>
+    /// <summary>
+    /// Applies the defaults for zeros and rounds to multiples of 4; the overlap is capped at half a tile. Errors name
+    /// the tile size as users set it: <c>--tile</c> (convert, bench convert) or <c>tile:</c> (a pipeline's convert
+    /// step). The host never sets an overlap, so only a plugin or test calling this directly can get that one wrong.
+    /// </summary>
     public static TilingChoice From(StylizeSettings settings)
     {
-        if (settings.TileSize < 0 || settings.TileOverlap < 0)
+        if (settings.TileSize < 0)
         {
-            throw new PluginException($"tile_size and tile_overlap must be 0 (automatic) or positive, got {settings.TileSize} and {settings.TileOverlap}.");
+            throw new PluginException($"the tile size (--tile, or 'tile:' in a pipeline) must be 0 (automatic) or positive, got {settings.TileSize}.");
+        }
+        if (settings.TileOverlap < 0)
+        {
+            throw new PluginException($"the tile overlap (StylizeSettings.TileOverlap) must be 0 (automatic) or positive, got {settings.TileOverlap}.");
         }
         var tile = settings.TileSize == 0 ? DefaultTile : settings.TileSize / 4 * 4;
         if (tile < MinimumTile)
         {
-            throw new PluginException($"tile_size {settings.TileSize} is too small for the ResNet generator: use at least {MinimumTile}, or 0 for the default {DefaultTile}.");
+            throw new PluginException($"the tile size {settings.TileSize} (--tile, or 'tile:' in a pipeline) is too small for the ResNet generator: use at least {MinimumTile}, or 0 for the default {DefaultTile}.");
         }
         var overlap = settings.TileOverlap == 0 ? DefaultOverlap : (settings.TileOverlap + 3) / 4 * 4;
         return new TilingChoice(tile, Math.Min(overlap, tile / 2 / 4 * 4));

@@ -20,12 +20,15 @@ internal sealed class DownsampleConv : ConvolutionLayer
     {
     }
 
-    /// <summary>Zero padding (reference) for <see cref="PaddingMode.Reflect"/>, wrap-around for <see cref="PaddingMode.Circular"/>.</summary>
-    public PaddingMode Mode { get; set; } = PaddingMode.Reflect;
+    /// <summary>
+    /// False: one row of zeros, as the reference (its Conv2d padding=1), also when the generator's pads reflect.
+    /// True: one row wrapped around from the opposite border, for seamless textures.
+    /// </summary>
+    public bool WrapsBorder { get; set; }
 
     public override Tensor forward(Tensor input)
     {
-        if (Mode == PaddingMode.Reflect)
+        if (!WrapsBorder)
         {
             return ChannelAlignedConvolution.Apply(input, Weight, Bias, Stride, ZeroOne);
         }

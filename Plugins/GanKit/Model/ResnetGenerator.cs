@@ -62,9 +62,9 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
     };
 
     /// <summary>
-    /// Switches every padding layer: <see cref="PaddingMode.Reflect"/> (the reference, and training)
-    /// or <see cref="PaddingMode.Circular"/> for seamless textures. Weights are unaffected; the
-    /// transposed convolutions keep their reference behaviour.
+    /// Switches every padding layer: <see cref="PaddingMode.Reflect"/> (the reference, and training: reflection pads
+    /// mirror, the stride-2 convolutions pad with zeros) or <see cref="PaddingMode.Circular"/> for seamless textures
+    /// (everything wraps). Weights are unaffected; the transposed convolutions keep their reference behaviour.
     /// </summary>
     public void UsePadding(PaddingMode mode)
     {
@@ -76,7 +76,8 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
                     pad.Mode = mode;
                     break;
                 case DownsampleConv conv:
-                    conv.Mode = mode;
+                    // Not a pad layer: the reference zero-pads it, so "reflect" leaves it at zeros.
+                    conv.WrapsBorder = mode == PaddingMode.Circular;
                     break;
                 case ResizeConv conv:
                     conv.Mode = mode;
