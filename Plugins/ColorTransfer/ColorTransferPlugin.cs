@@ -49,9 +49,12 @@ public sealed class ColorTransferPlugin : ITrainableStylizerPlugin
         }
 
         var model = new ColorTransferModel(ColorTransferModel.ReinhardLab, Measure(request.DomainA, "A"), Measure(request.DomainB, "B"));
-        model.Save(request.OutputDirectory);
+        // In model/ of the training folder, as the GAN plugins export theirs: a pipeline trains into its run folder, and
+        // the model must be a folder of its own there (the host fingerprints every file of a model folder).
+        var modelDirectory = Path.Combine(request.OutputDirectory, "model");
+        model.Save(modelDirectory);
         context.Log.Info($"colortransfer: measured {model.DomainA.Textures} textures of A and {model.DomainB.Textures} of B");
-        return new TrainingResult(request.OutputDirectory, total, new Dictionary<string, double>
+        return new TrainingResult(modelDirectory, total, new Dictionary<string, double>
         {
             ["a_l_mean"] = model.DomainA.Mean[0],
             ["b_l_mean"] = model.DomainB.Mean[0],

@@ -84,15 +84,14 @@ public sealed class ColorTransferTests : IDisposable
         // Given textured domains of different brightness and contrast.
         var a = Folder("a", Texture(16, (x, y) => (0.3f + 0.4f * x / 16, 0.4f + 0.2f * y / 16, 0.3f)));
         var b = Folder("b", Texture(16, (x, y) => (0.2f + 0.1f * y / 16, 0.2f, 0.3f + 0.2f * x / 16)));
-        var model = _folder.Combine("model");
-        Plugin.Train(new TrainingRequest(a, b, model, false, Options()), Context);
+        var model = Plugin.Train(new TrainingRequest(a, b, _folder.Combine("run"), false, Options()), Context).ModelDirectory;
 
         // When A is converted and the statistics of the result are measured by training again on (result, B).
         using var stylizer = Plugin.OpenStylizer(new StylizerRequest(model, TranslationDirection.AToB, Options()), Context);
         var converted = stylizer.Stylize(a.Load(0), new StylizeSettings(), CancellationToken.None);
         var again = Folder("converted", converted);
-        Plugin.Train(new TrainingRequest(again, b, _folder.Combine("check"), false, Options()), Context);
-        using var json = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(_folder.Combine("check"), "*.json").Single()));
+        var check = Plugin.Train(new TrainingRequest(again, b, _folder.Combine("check"), false, Options()), Context).ModelDirectory;
+        using var json = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(check, "*.json").Single()));
         double[] Values(string domain, string key) =>
             json.RootElement.GetProperty(domain).GetProperty(key).EnumerateArray().Select(e => e.GetDouble()).ToArray();
 

@@ -43,6 +43,13 @@ internal sealed class TrainStep : IPipelineStep
             throw new StepFailedException($"{step.Where}: {ex.Message}");
         }
         var result = TrainingLauncher.Train(launch, run.Environment);
+        if (Path.TrimEndingDirectorySeparator(Path.GetFullPath(result.ModelDirectory)) == Path.TrimEndingDirectorySeparator(run.RunDirectory))
+        {
+            // The model folder is fingerprinted file by file for every conversion: the whole run folder cannot be one.
+            throw new StepFailedException(
+                $"{step.Where}: plugin '{launch.Plugin.Name}' wrote its model into the training folder itself, here the run folder {run.RunDirectory}; " +
+                $"set 'out: \"{Path.Combine(run.RunDirectory, "model")}\"' on step '{step.Id}' to give it a folder of its own");
+        }
         run.Console.Info($"model: {result.ModelDirectory} ({result.Iterations} iterations)");
         return Task.FromResult(0);
     }
