@@ -313,7 +313,9 @@ internal sealed class PipelineLoader
         {
             if (values[key.Name] is string output)
             {
-                produced.Add(output);
+                // A step writing into the run folder itself (a train step's default 'out') gives later steps its model/,
+                // not the whole run folder: a mistyped path elsewhere under {run} is still found here.
+                produced.Add(SameFolder(output, runDirectory) ? Path.Combine(runDirectory, "model") : output);
             }
         }
         return invocation;
@@ -496,7 +498,8 @@ internal sealed class PipelineLoader
                     return null;
                 }
                 var exists = key.IsFile ? File.Exists(input) : Directory.Exists(input) || File.Exists(input);
-                if (!exists && !produced.Any(p => IsInside(input, p)))
+                // The run folder itself always exists by the time a step runs: the runner makes it first.
+                if (!exists && !SameFolder(input, runDirectory) && !produced.Any(p => IsInside(input, p)))
                 {
                     _errors.Add(new(where, Problem($"names {(key.IsFile ? "a file" : "a folder")} that does not exist and no earlier step writes: {input}")));
                 }
@@ -658,6 +661,9 @@ internal sealed class PipelineLoader
         }
         return null;
     }
+
+    private static bool SameFolder(string a, string b) =>
+        Path.TrimEndingDirectorySeparator(a) == Path.TrimEndingDirectorySeparator(b);
 
     private static bool IsInside(string path, string folder)
     {
