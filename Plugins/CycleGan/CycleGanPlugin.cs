@@ -15,7 +15,7 @@ namespace StyleForge.Plugins.CycleGan;
 /// The CycleGAN plugin: learns A to B and B to A from two unpaired texture folders and applies either
 /// mapping. Reading <see cref="Descriptor"/> never loads libtorch; training and stylizing do.
 /// </summary>
-public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvider
+public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvider, IModelExporter
 {
     private static readonly Benchmarks.CycleGanBenchmarks BenchmarkSuite = new();
 
@@ -54,6 +54,15 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
         var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, device);
         return new GeneratorStylizer(generator, device, "CycleGAN");
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ModelFormat> ExportFormats { get; } = [OnnxModelExport.Format];
+
+    /// <inheritdoc />
+    public IReadOnlyList<TranslationDirection> ExportableDirections(string modelDirectory) => GeneratorExport.Directions(modelDirectory);
+
+    /// <inheritdoc />
+    public void Export(ModelExportRequest request, IPluginContext context) => OnnxModelExport.Export(request, DescriptorValue.Name, context);
 
     /// <inheritdoc />
     public IReadOnlyList<string> Benchmarks => BenchmarkSuite.Names;
