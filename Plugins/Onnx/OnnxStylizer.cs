@@ -4,13 +4,20 @@ namespace StyleForge.Plugins.Onnx;
 /// Applies an <see cref="OnnxImageModel"/> to textures: the whole image in one run when it fits one tile, otherwise
 /// overlapping tiles blended with ramps. Each tile is normalised by its own instance-norm statistics (an ONNX graph
 /// computes them inside InstanceNormalization), so tiles can differ slightly in tone; the ramps hide the steps, and
-/// docs/inference.md has the measured error against the whole image. Seamless textures are read as a torus.
+/// docs/inference.md has the measured error against the whole image. Seamless textures are read as a torus: exactly
+/// with a model exported --seamless, otherwise through a wrapped margin of <see cref="ContextMargin"/> pixels.
 /// </summary>
 internal sealed class OnnxStylizer : IStylizer
 {
     /// <summary>The CycleGan plugin's default tile and overlap, so both plugins split a texture alike by default.</summary>
     public const int DefaultTile = 512;
     public const int DefaultOverlap = 64;
+
+    /// <summary>
+    /// Context added around a texture whose edges the model's own padding does not treat as asked (a seamless conversion
+    /// with a mirroring model, or the reverse): as wide as the default overlap, which hides tile borders as well.
+    /// </summary>
+    public const int ContextMargin = 64;
 
     private readonly OnnxImageModel _model;
 
@@ -22,12 +29,16 @@ internal sealed class OnnxStylizer : IStylizer
         {
             throw new ArgumentException($"onnx stylizes RGB textures (3 channels), got {rgb.Channels}; the host converts gray and alpha.", nameof(rgb));
         }
-        CheckBorders(settings.Seamless);
         var multiple = _model.SizeMultiple;
         var tile = Math.Max(multiple, (settings.TileSize == 0 ? DefaultTile : settings.TileSize) / multiple * multiple);
         var overlap = Math.Min((settings.TileOverlap == 0 ? DefaultOverlap : settings.TileOverlap) / multiple * multiple, tile / 2 / multiple * multiple);
-        var columns = settings.Seamless ? TileSpans.Circular(rgb.Width, tile, overlap, multiple) : TileSpans.Linear(RoundUp(rgb.Width, multiple), tile, overlap, multiple);
-        var rows = settings.Seamless ? TileSpans.Circular(rgb.Height, tile, overlap, multiple) : TileSpans.Linear(RoundUp(rgb.Height, multiple), tile, overlap, multiple);
+        // The model's own padding is exact at the texture's edges when it is what was asked for; otherwise the texture
+        // is extended by a margin (wrapped for seamless, mirrored otherwise) that the model sees and the result drops.
+        var exact = settings.Seamless ? _model.Padding == "circular" : _model.Padding != "circular";
+        var torus = settings.Seamless && exact;
+        var margin = exact ? 0 : ContextMargin;
+        var columns = torus ? TileSpans.Circular(rgb.Width, tile, overlap, multiple) : TileSpans.Linear(RoundUp(rgb.Width + 2 * margin, multiple), tile, overlap, multiple);
+        var rows = torus ? TileSpans.Circular(rgb.Height, tile, overlap, multiple) : TileSpans.Linear(RoundUp(rgb.Height + 2 * margin, multiple), tile, overlap, multiple);
 
         var sums = new float[rgb.Width * rgb.Height * 3];
         var weights = new float[rgb.Width * rgb.Height];
@@ -37,9 +48,9 @@ internal sealed class OnnxStylizer : IStylizer
             for (var c = 0; c < columns.Starts.Count; c++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                Read(rgb, columns.Starts[c], rows.Starts[r], columns.Length, rows.Length, settings.Seamless, input);
+                Read(rgb, columns.Starts[c] - margin, rows.Starts[r] - margin, columns.Length, rows.Length, settings.Seamless, input);
                 var output = _model.Run(input, columns.Length, rows.Length);
-                Accumulate(rgb, output, columns, c, rows, r, settings.Seamless, sums, weights);
+                Accumulate(rgb, output, columns, c, rows, r, margin, torus, sums, weights);
             }
         }
         var result = new TextureBuffer(rgb.Width, rgb.Height, 3);
@@ -52,21 +63,6 @@ internal sealed class OnnxStylizer : IStylizer
             }
         }
         return result;
-    }
-
-    /// <summary>An exported graph's padding is fixed at export: a seamless conversion needs the seamless export, and the reverse.</summary>
-    private void CheckBorders(bool seamless)
-    {
-        if (seamless && _model.Padding != "circular")
-        {
-            throw new PluginException(_model.Padding is null
-                ? $"{_model.Path} does not declare its padding in its metadata, so it cannot be trusted to keep a texture tileable; convert without --seamless."
-                : $"{_model.Path} was exported with {_model.Padding} padding; for --seamless, export it with 'styleforge export --seamless' and convert with that file.");
-        }
-        if (!seamless && _model.Padding == "circular")
-        {
-            throw new PluginException($"{_model.Path} was exported for seamless textures (circular padding); convert with --seamless, or export again without --seamless.");
-        }
     }
 
     /// <summary>Planar RGB of a window in the model's range; past the right and bottom edge it mirrors (or wraps, for a torus).</summary>
@@ -90,30 +86,31 @@ internal sealed class OnnxStylizer : IStylizer
         }
     }
 
-    private static void Accumulate(TextureBuffer rgb, float[] output, TileSpans columns, int c, TileSpans rows, int r, bool wrap, float[] sums, float[] weights)
+    private static void Accumulate(TextureBuffer rgb, float[] output, TileSpans columns, int c, TileSpans rows, int r, int margin, bool wrap,
+        float[] sums, float[] weights)
     {
         var width = columns.Length;
         var plane = width * rows.Length;
         for (var ty = 0; ty < rows.Length; ty++)
         {
-            var y = rows.Starts[r] + ty;
+            var y = rows.Starts[r] + ty - margin;
             if (wrap)
             {
                 y %= rgb.Height;
             }
-            else if (y >= rgb.Height)
+            else if (y < 0 || y >= rgb.Height)
             {
                 continue;
             }
             var rowWeight = rows.Weight(r, ty);
             for (var tx = 0; tx < width; tx++)
             {
-                var x = columns.Starts[c] + tx;
+                var x = columns.Starts[c] + tx - margin;
                 if (wrap)
                 {
                     x %= rgb.Width;
                 }
-                else if (x >= rgb.Width)
+                else if (x < 0 || x >= rgb.Width)
                 {
                     continue;
                 }
@@ -128,9 +125,16 @@ internal sealed class OnnxStylizer : IStylizer
         }
     }
 
-    /// <summary>The source index for a position: wrapped around a torus, or mirrored past the far edge as the reference pads.</summary>
-    private static int Source(int position, int size, bool wrap) =>
-        wrap ? position % size : position < size ? position : Math.Max(0, (2 * size) - 2 - position);
+    /// <summary>The source index for a position: wrapped around a torus, or mirrored at the edges as the reference pads.</summary>
+    private static int Source(int position, int size, bool wrap)
+    {
+        if (wrap)
+        {
+            return ((position % size) + size) % size;
+        }
+        var mirrored = position < 0 ? -position : position >= size ? (2 * size) - 2 - position : position;
+        return Math.Clamp(mirrored, 0, size - 1);
+    }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 

@@ -143,7 +143,7 @@ public sealed class ThirdPartyPluginTests : IClassFixture<ThirdPartyPluginTests.
         var exit = StyleForgeApp.Create(new HostConsole(error, output)).Run(new[] { "plugins", "--plugins", _plugin.PluginsRoot });
 
         Assert.Equal(ExitCodes.Failed, exit);
-        Assert.Contains("invert 0.1.0 (plugin API 1.0)", output.Output);
+        Assert.Contains($"invert 0.1.0 (plugin API {PluginApi.Current})", output.Output);
         Assert.Contains("amount", output.Output);
         Assert.Contains("plugin 'future'", error.Output);
     }
