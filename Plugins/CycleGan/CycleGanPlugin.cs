@@ -4,6 +4,7 @@ using StyleForge.Plugins.CycleGan.Benchmarks;
 using StyleForge.Plugins.CycleGan.Training;
 using StyleForge.Plugins.GanKit;
 using StyleForge.Plugins.GanKit.Export;
+using StyleForge.Plugins.GanKit.Import;
 using StyleForge.Plugins.GanKit.Inference;
 using StyleForge.Plugins.GanKit.Runtime;
 
@@ -15,7 +16,7 @@ namespace StyleForge.Plugins.CycleGan;
 /// The CycleGAN plugin: learns A to B and B to A from two unpaired texture folders and applies either
 /// mapping. Reading <see cref="Descriptor"/> never loads libtorch; training and stylizing do.
 /// </summary>
-public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvider, IModelExporter
+public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvider, IModelExporter, IModelImporter
 {
     private static readonly Benchmarks.CycleGanBenchmarks BenchmarkSuite = new();
 
@@ -63,6 +64,16 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
 
     /// <inheritdoc />
     public void Export(ModelExportRequest request, IPluginContext context) => OnnxModelExport.Export(request, DescriptorValue.Name, context);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ImportFormats { get; } = [PyTorchImport.Format];
+
+    /// <inheritdoc />
+    public ModelImportResult Import(ModelImportRequest request, IPluginContext context)
+    {
+        LibTorchResidency.EnsureSingleCopy();
+        return PyTorchImport.Import(request, context);
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<string> Benchmarks => BenchmarkSuite.Names;

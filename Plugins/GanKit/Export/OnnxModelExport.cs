@@ -2,6 +2,7 @@ using System.Globalization;
 using Onnx;
 using Google.Protobuf;
 using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Runtime;
 using static TorchSharp.torch;
 
 namespace StyleForge.Plugins.GanKit.Export;
@@ -20,7 +21,7 @@ internal static class OnnxModelExport
         OnnxGeneratorGraph.MaximumOpset,
         OnnxGeneratorGraph.DefaultOpset);
 
-    /// <summary>The metadata keys; the onnx plugin reads the same names.</summary>
+    /// <summary>The model_family metadata value of every export, so a reader can tell a StyleForge generator from another model.</summary>
     public const string ModelFamily = "resnet_generator";
 
     public static void Export(ModelExportRequest request, string pluginName, IPluginContext context)
@@ -29,6 +30,7 @@ internal static class OnnxModelExport
         {
             throw new PluginException($"{pluginName} exports {Format.Name} only, not '{request.Format}'.");
         }
+        LibTorchResidency.EnsureSingleCopy();
         using var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, CPU);
         var padding = request.Seamless ? PaddingMode.Circular : PaddingMode.Reflect;
         var architecture = generator.Architecture;
