@@ -85,8 +85,8 @@ internal static partial class ReferenceStateDict
                 if (!expected.TryGetValue(target, out var slot))
                 {
                     throw new PluginException($"{path}: key {key} does not fit a ResNet generator with ngf {ngf} and {blocks} blocks" +
-                        (key.EndsWith(".weight", StringComparison.Ordinal) && tensors[key].dim() == 1
-                            ? " (a 1-D weight is an affine instance-norm or batch-norm scale; StyleForge's instance norm has no affine parameters)."
+                        (tensors[key].dim() == 1
+                            ? " (a 1-D tensor where no convolution is: an affine instance-norm or batch-norm parameter; StyleForge's instance norm has no affine parameters)."
                             : "; is this a generator state dict of the reference CycleGAN (netG resnet_9blocks or resnet_6blocks)?"));
                 }
                 if (!slot.shape.SequenceEqual(tensors[key].shape))
@@ -133,7 +133,7 @@ internal static partial class ReferenceStateDict
     [GeneratedRegex(@"\.(running_mean|running_var|num_batches_tracked)$")]
     private static partial Regex IgnoredStatistics();
 
-    /// <summary>Orders keys as the layers run: numbers compare as numbers (model.2 before model.10).</summary>
+    /// <summary>Orders keys as PyTorch lists them: layers as they run (model.2 before model.10), a layer's weight before its bias.</summary>
     private sealed class LayerOrder : IComparer<string>
     {
         public static readonly LayerOrder Instance = new();
@@ -144,7 +144,8 @@ internal static partial class ReferenceStateDict
             var b = (y ?? "").Split('.');
             for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
             {
-                var order = int.TryParse(a[i], out var m) && int.TryParse(b[i], out var n) ? m.CompareTo(n) : string.CompareOrdinal(a[i], b[i]);
+                var order = int.TryParse(a[i], out var m) && int.TryParse(b[i], out var n) ? m.CompareTo(n)
+                    : Rank(a[i]) != Rank(b[i]) ? Rank(a[i]).CompareTo(Rank(b[i])) : string.CompareOrdinal(a[i], b[i]);
                 if (order != 0)
                 {
                     return order;
@@ -152,5 +153,12 @@ internal static partial class ReferenceStateDict
             }
             return a.Length.CompareTo(b.Length);
         }
+
+        private static int Rank(string part) => part switch
+        {
+            "weight" => 0,
+            "bias" => 1,
+            _ => 2,
+        };
     }
 }
