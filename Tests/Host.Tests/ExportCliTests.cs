@@ -134,6 +134,45 @@ public sealed class ExportCliTests : IClassFixture<ExportCliTests.TrainedModel>
         Assert.Contains("plugin 'colortransfer' cannot export its models: it offers no export format", error);
     }
 
+    [SkippableFact]
+    public void Given_a_reference_PyTorch_generator_When_imported_Then_it_converts_and_exports_like_a_trained_model()
+    {
+        // Given a state dict written by PyTorch with the reference generator definition
+        var written = _trained.Temp.Combine("pytorch");
+        StyleForge.Onnx.Tests.ReferencePython.WriteGenerator(written, ngf: 4, blocks: 2, seed: 9, width: 32, height: 32);
+        var run = _trained.Temp.Combine("imported");
+
+        // When imported as b2a, converted with its run folder, and exported
+        var (exit, error) = Run($"import --from-pytorch \"{written}/net_G.pth\" --direction b2a --out \"{run}\"");
+        Assert.True(exit == 0, error);
+        Assert.Contains("ngf 4, 2 blocks", error);
+        var converted = _trained.Temp.Combine("imported-converted");
+        (exit, error) = Run($"convert --model \"{run}\" --direction b2a --input \"{_trained.Data}/trainB\" --output \"{converted}\"");
+        Assert.True(exit == 0, error);
+        var file = _trained.Temp.Combine("imported.onnx");
+        (exit, error) = Run($"export --model \"{run}\" --direction b2a --out \"{file}\"");
+        Assert.True(exit == 0, error);
+
+        // Then every texture is converted, the export exists, and a2b (never imported) is refused by name
+        Assert.Equal(Directory.GetFiles(Path.Combine(_trained.Data, "trainB"), "*.png").Length, Directory.GetFiles(converted, "*.png").Length);
+        Assert.True(new FileInfo(file).Length > 4 * 4 * 9 * 4);
+        (exit, error) = Run($"export --model \"{run}\" --out \"{_trained.Temp.Combine("a2b.onnx")}\"");
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("has no a2b mapping: it holds b2a only", error);
+    }
+
+    [Fact]
+    public void Given_a_state_dict_that_does_not_fit_When_imported_Then_exit_2_names_the_file()
+    {
+        var file = _trained.Temp.Combine("latest_net_G.pth");
+        File.WriteAllText(file, "not a state dict");
+
+        var (exit, error) = Run($"import --from-pytorch \"{file}\" --out \"{_trained.Temp.Combine("bad-import")}\"");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains($"{file} is not a PyTorch state dict this reader understands", error);
+    }
+
     private static (int Exit, string Error) Run(string arguments)
     {
         var (exit, error) = HostProcess.Run("dotnet", $"\"{RepoLayout.HostDll}\" {arguments}");
