@@ -1,4 +1,8 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using Spectre.Console.Testing;
+using StyleForge.Host.Cli;
+using StyleForge.Host.Terminal;
 using StyleForge.Host.Textures;
 using Xunit;
 
@@ -171,6 +175,25 @@ public sealed class ExportCliTests : IClassFixture<ExportCliTests.TrainedModel>
 
         Assert.Equal(ExitCodes.Usage, exit);
         Assert.Contains($"{file} is not a PyTorch state dict this reader understands", error);
+    }
+
+    [Fact]
+    public void Given_a_model_and_its_export_When_bench_convert_names_the_onnx_plugin_Then_both_are_measured_side_by_side_in_one_json()
+    {
+        var file = _trained.Temp.Combine("export", "bench.onnx");
+        var (exit, error) = Run($"export --model \"{_trained.Run1}\" --out \"{file}\"");
+        Assert.True(exit == 0, error);
+        var output = new TestConsole().Width(250);
+        var errors = new TestConsole().Width(250);
+
+        exit = StyleForgeApp.Create(new HostConsole(errors, output)).Run(StyleForgeApp.NormalizeArguments(
+            ["bench", "convert", "--model", _trained.Run1, "--plugin", "onnx", "--set", $"model={file}", "--sizes", "32", "--files", "1", "--plugins", RepoLayout.HostPlugins]));
+
+        Assert.True(exit == 0, errors.Output);
+        using var json = JsonDocument.Parse(output.Output);
+        var runs = json.RootElement.GetProperty("side_by_side").EnumerateArray().ToList();
+        Assert.Equal(["onnx", "cyclegan"], runs.Select(r => r.GetProperty("plugin").GetString()));
+        Assert.All(runs, r => Assert.True(r.GetProperty("results")[0].GetProperty("network_megapixels_per_second").GetDouble() > 0));
     }
 
     private static (int Exit, string Error) Run(string arguments)
