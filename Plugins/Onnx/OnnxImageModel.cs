@@ -55,6 +55,11 @@ internal sealed class OnnxImageModel : IDisposable
             IntraOpNumThreads = threads > 0 ? threads : Environment.ProcessorCount,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        var spinning = SpinningPays();
+        // ONNX Runtime's threads spin between operators by default: faster on an idle machine, far slower on a busy
+        // one, where a spinning thread burns the time slice its preempted partner needs (as the cyclegan plugin measured
+        // for OpenMP, docs/benchmarks.md).
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
         InferenceSession session;
         try
         {
@@ -66,12 +71,28 @@ internal sealed class OnnxImageModel : IDisposable
         }
         try
         {
-            return Describe(session, path, options, context);
+            var model = Describe(session, path, options, context);
+            context.Log.Info($"onnx: {sessionOptions.IntraOpNumThreads} threads, {(spinning ? "spinning between operators (idle machine)" : "waiting passively between operators (busy machine)")}");
+            return model;
         }
         catch
         {
             session.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>True when the machine looks idle (1-minute load average under one core); true where it cannot be read.</summary>
+    private static bool SpinningPays()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var load) || load < 1.0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return true;
         }
     }
 
