@@ -10,7 +10,7 @@ public static class PluginApi
     public const int Major = 1;
 
     /// <summary>Incremented for additive changes to the contract.</summary>
-    public const int Minor = 0;
+    public const int Minor = 1;
 
     /// <summary>The contract version this assembly implements, for plugins to put in their descriptor.</summary>
     public static PluginApiVersion Current => new(Major, Minor);

@@ -45,39 +45,59 @@ public static class ConvertBenchmark
         Directory.CreateDirectory(scratch);
         try
         {
+            // A plugin that needs no model (one that runs an exported file, say) is measured before the --model beside it, in
+            // the same run on the same textures: first, so its peak RSS is not the other runtime's leftovers.
+            var named = catalog.Find(request.PluginName);
+            var runs = new List<object>();
+            if (named is { IsTrainable: false })
+            {
+                runs.Add(MeasurePlugin(ConversionModel.WithoutModel(catalog, named.Name), "no model", request, scratch, reporter, cancellation));
+                if (request.ModelPath is null)
+                {
+                    return JsonSerializer.Serialize(runs[0], JsonOptions.Indented);
+                }
+            }
             var (modelPath, trained) = request.ModelPath is null
                 ? (InitialiseModel(catalog, request, scratch, reporter, cancellation), true)
                 : (request.ModelPath, false);
             var model = ConversionModel.Locate(catalog, modelPath, expectedPlugin: null, Path.Combine(scratch, "out"));
-            var errors = new List<InputError>();
-            var options = PluginOptionBinder.Bind(model.Plugin.Descriptor,
-                request.Options.Where(o => model.Plugin.Descriptor.Options.Any(d => d.Name == o.Name)), errors);
-            if (errors.Count > 0)
-            {
-                throw new ConversionSetupException(string.Join("; ", errors.Select(e => e.ToString())));
-            }
-            var context = new HostPluginContext(reporter, null, Path.Combine(scratch, "work"), new Progress<PluginProgress>(), cancellation, 0, "auto");
-            using var stylizer = model.Open(TranslationDirection.AToB, options, context);
-            var settings = new StylizeSettings(false, request.TileSize, 0);
-            // Warm-up: the first call pays for libtorch's lazy initialisation, which is not throughput.
-            stylizer.Stylize(new TextureBuffer(64, 64, 3), settings, cancellation);
-            var results = request.Sizes.Select(size => Measure(size, request, model, options, stylizer, scratch, reporter, cancellation)).ToList();
-            return JsonSerializer.Serialize(new
-            {
-                benchmark = "convert",
-                plugin = model.Plugin.Name,
-                plugin_version = model.Plugin.Descriptor.Version,
-                model = trained ? "initialised for the benchmark (one training iteration, default model size)" : model.Directory,
-                options = options.All,
-                tile = request.TileSize,
-                processor_count = Environment.ProcessorCount,
-                results,
-            }, JsonOptions.Indented);
+            runs.Add(MeasurePlugin(model, trained ? "initialised for the benchmark (one training iteration, default model size)" : model.Directory!,
+                request, scratch, reporter, cancellation));
+            return JsonSerializer.Serialize(runs.Count == 1 ? runs[0] : new { benchmark = "convert", side_by_side = runs }, JsonOptions.Indented);
         }
         finally
         {
             Directory.Delete(scratch, recursive: true);
         }
+    }
+
+    private static object MeasurePlugin(ConversionModel model, string description, ConvertBenchmarkRequest request, string scratch, IStageReporter reporter,
+        CancellationToken cancellation)
+    {
+        var errors = new List<InputError>();
+        var options = PluginOptionBinder.Bind(model.Plugin.Descriptor,
+            request.Options.Where(o => model.Plugin.Descriptor.Options.Any(d => d.Name == o.Name)), errors);
+        if (errors.Count > 0)
+        {
+            throw new ConversionSetupException(string.Join("; ", errors.Select(e => e.ToString())));
+        }
+        var context = new HostPluginContext(reporter, null, Path.Combine(scratch, "work"), new Progress<PluginProgress>(), cancellation, 0, "auto");
+        using var stylizer = model.Open(TranslationDirection.AToB, options, context);
+        var settings = new StylizeSettings(false, request.TileSize, 0);
+        // Warm-up: the first call pays for the runtime's lazy initialisation, which is not throughput.
+        stylizer.Stylize(new TextureBuffer(64, 64, 3), settings, cancellation);
+        var results = request.Sizes.Select(size => Measure(size, request, model, options, stylizer, scratch, reporter, cancellation)).ToList();
+        return new
+        {
+            benchmark = "convert",
+            plugin = model.Plugin.Name,
+            plugin_version = model.Plugin.Descriptor.Version,
+            model = description,
+            options = options.All,
+            tile = request.TileSize,
+            processor_count = Environment.ProcessorCount,
+            results,
+        };
     }
 
     private static string InitialiseModel(PluginCatalog catalog, ConvertBenchmarkRequest request, string scratch, IStageReporter reporter, CancellationToken cancellation)

@@ -98,7 +98,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         public string? Model { get; init; }
 
         [CommandOption("--plugin <NAME>")]
-        [Description("convert: the plugin to initialise a model with when --model is absent; other benchmarks: the plugin that runs it when several offer it. Without it, the default trainer Plugins/InTreePlugins.props declares. Example: --plugin cut")]
+        [Description("convert: the plugin to initialise a model with when --model is absent, or a plugin that needs no model, measured first and beside --model in the same run (its options with --set); other benchmarks: the plugin that runs it when several offer it. Without it, the default trainer Plugins/InTreePlugins.props declares. Example: --plugin cut")]
         public string? Plugin { get; init; }
 
         [CommandOption("--sizes <LIST>")]

@@ -55,6 +55,8 @@ internal static class StyleForgeApp
                 .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x")
                 .WithExample("train", "--a", "data/day", "--b", "data/night", "--out", "runs/x", "--set", "iterations=2000", "--resume");
             config.AddCommand<ConvertCommand>("convert").WithDescription("Stylize every colour texture under a folder with a trained model; incremental, shardable, keeps formats, alpha and bit depth.").WithExample("convert", "--model", "runs/daynight", "--input", "assets/textures", "--output", "out/night").WithExample("convert", "--model", "runs/daynight", "--input", "assets", "--output", "out", "--direction", "b2a", "--exclude", "ui/**", "--shard", "1/4", "--dry-run");
+            config.AddCommand<ExportCommand>("export").WithDescription(ExportCommand.Description).WithExample("export", "--model", "runs/daynight", "--out", "build/daynight_a2b.model");
+            config.AddCommand<ImportCommand>("import").WithDescription(ImportCommand.Description).WithExample("import", "--from-pytorch", "latest_net_G.pth", "--direction", "a2b", "--out", "runs/monet");
             config.AddCommand<BenchCommand>("bench").WithDescription("Run a benchmark and print JSON: convert (end-to-end vs network-only megapixels/s, peak RSS), dds (BCn PSNR and megapixels/s against nvcompress) or one a plugin offers.").WithExample("bench", "convert").WithExample("bench", "convert", "--model", "runs/daynight", "--sizes", "1024").WithExample("bench", "train", "--size", "64", "--ngf", "32");
             config.AddCommand<ViewCommand>("view")
                 .WithDescription(ViewCommand.Description)

@@ -16,7 +16,7 @@ namespace StyleForge.Plugins.Cut;
 /// learns A to B from two unpaired texture folders with an adversarial loss and PatchNCE instead of a cycle. It is
 /// one-sided: there is no B-to-A model. Reading <see cref="Descriptor"/> never loads libtorch.
 /// </summary>
-public sealed class CutPlugin : ITrainableStylizerPlugin, IBenchmarkProvider
+public sealed class CutPlugin : ITrainableStylizerPlugin, IBenchmarkProvider, IModelExporter
 {
     private static readonly PluginDescriptor DescriptorValue = new(
         "cut",
@@ -58,6 +58,15 @@ public sealed class CutPlugin : ITrainableStylizerPlugin, IBenchmarkProvider
         var generator = GeneratorExport.Load(request.ModelDirectory, TranslationDirection.AToB, device);
         return new GeneratorStylizer(generator, device, "CUT");
     }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ModelFormat> ExportFormats { get; } = [OnnxModelExport.Format];
+
+    /// <inheritdoc />
+    public IReadOnlyList<TranslationDirection> ExportableDirections(string modelDirectory) => GeneratorExport.Directions(modelDirectory);
+
+    /// <inheritdoc />
+    public void Export(ModelExportRequest request, IPluginContext context) => OnnxModelExport.Export(request, DescriptorValue.Name, context);
 
     /// <inheritdoc />
     public IReadOnlyList<string> Benchmarks => CutBenchmarks.Names;

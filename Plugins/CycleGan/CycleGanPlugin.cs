@@ -4,6 +4,7 @@ using StyleForge.Plugins.CycleGan.Benchmarks;
 using StyleForge.Plugins.CycleGan.Training;
 using StyleForge.Plugins.GanKit;
 using StyleForge.Plugins.GanKit.Export;
+using StyleForge.Plugins.GanKit.Import;
 using StyleForge.Plugins.GanKit.Inference;
 using StyleForge.Plugins.GanKit.Runtime;
 
@@ -15,7 +16,7 @@ namespace StyleForge.Plugins.CycleGan;
 /// The CycleGAN plugin: learns A to B and B to A from two unpaired texture folders and applies either
 /// mapping. Reading <see cref="Descriptor"/> never loads libtorch; training and stylizing do.
 /// </summary>
-public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvider
+public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvider, IModelExporter, IModelImporter
 {
     private static readonly Benchmarks.CycleGanBenchmarks BenchmarkSuite = new();
 
@@ -54,6 +55,25 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
         TorchSharp.torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
         var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, device);
         return new GeneratorStylizer(generator, device, "CycleGAN");
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ModelFormat> ExportFormats { get; } = [OnnxModelExport.Format];
+
+    /// <inheritdoc />
+    public IReadOnlyList<TranslationDirection> ExportableDirections(string modelDirectory) => GeneratorExport.Directions(modelDirectory);
+
+    /// <inheritdoc />
+    public void Export(ModelExportRequest request, IPluginContext context) => OnnxModelExport.Export(request, DescriptorValue.Name, context);
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ImportFormats { get; } = [PyTorchImport.Format];
+
+    /// <inheritdoc />
+    public ModelImportResult Import(ModelImportRequest request, IPluginContext context)
+    {
+        LibTorchResidency.EnsureSingleCopy();
+        return PyTorchImport.Import(request, context);
     }
 
     /// <inheritdoc />

@@ -20,10 +20,10 @@ public sealed class InTreePluginLoadTests : IDisposable
     private readonly PluginCatalog _catalog = PluginCatalog.Load(new[] { RepoLayout.HostPlugins });
 
     [Fact]
-    public void Given_the_staged_plugins_When_loaded_Then_cyclegan_cut_and_colortransfer_load_with_no_failures()
+    public void Given_the_staged_plugins_When_loaded_Then_cyclegan_cut_onnx_and_colortransfer_load_with_no_failures()
     {
         Assert.Empty(_catalog.Failures);
-        Assert.Equal(new[] { "colortransfer", "cut", "cyclegan" }, _catalog.Plugins.Select(p => p.Name).Order());
+        Assert.Equal(new[] { "colortransfer", "cut", "cyclegan", "onnx" }, _catalog.Plugins.Select(p => p.Name).Order());
         Assert.All(_catalog.Plugins, p => Assert.Equal(PluginApi.Current, p.Descriptor.ApiVersion));
     }
 

@@ -124,7 +124,7 @@ public sealed class ThirdPartyPluginTests : IClassFixture<ThirdPartyPluginTests.
 
         var future = Assert.Single(catalog.Failures, f => f.Name == "future");
         Assert.Contains("plugin API 2.0", future.Reason);
-        Assert.Contains("API 1.0", future.Reason);
+        Assert.Contains($"API {PluginApi.Current}", future.Reason);
         var broken = Assert.Single(catalog.Failures, f => f.Reason.Contains("BrokenPlugin"));
         Assert.Contains("licence file missing", broken.Reason);
 
@@ -143,7 +143,7 @@ public sealed class ThirdPartyPluginTests : IClassFixture<ThirdPartyPluginTests.
         var exit = StyleForgeApp.Create(new HostConsole(error, output)).Run(new[] { "plugins", "--plugins", _plugin.PluginsRoot });
 
         Assert.Equal(ExitCodes.Failed, exit);
-        Assert.Contains("invert 0.1.0 (plugin API 1.0)", output.Output);
+        Assert.Contains($"invert 0.1.0 (plugin API {PluginApi.Current})", output.Output);
         Assert.Contains("amount", output.Output);
         Assert.Contains("plugin 'future'", error.Output);
     }

@@ -48,7 +48,7 @@ internal static class GeneratorExport
     /// </summary>
     public static ResnetGenerator Load(string modelDirectory, TranslationDirection direction, Device device)
     {
-        var folder = File.Exists(Path.Combine(modelDirectory, ArchitectureFile)) ? modelDirectory : Path.Combine(modelDirectory, "model");
+        var folder = ModelFolder(modelDirectory);
         var descriptionPath = Path.Combine(folder, ArchitectureFile);
         if (!File.Exists(descriptionPath))
         {
@@ -94,7 +94,19 @@ internal static class GeneratorExport
         return generator;
     }
 
-    private static void WriteAtomically(string path, Action<Stream> write)
+    /// <summary>The folder holding generator.json: <paramref name="modelDirectory"/> itself or its model/ subfolder.</summary>
+    public static string ModelFolder(string modelDirectory) =>
+        File.Exists(Path.Combine(modelDirectory, ArchitectureFile)) ? modelDirectory : Path.Combine(modelDirectory, "model");
+
+    /// <summary>The directions whose weight file the model folder holds (a one-sided model has A to B only).</summary>
+    public static IReadOnlyList<TranslationDirection> Directions(string modelDirectory)
+    {
+        var folder = ModelFolder(modelDirectory);
+        return [.. new[] { TranslationDirection.AToB, TranslationDirection.BToA }.Where(d => File.Exists(Path.Combine(folder, WeightFile(d))))];
+    }
+
+    /// <summary>Writes <paramref name="path"/> through a temporary file and a rename, so readers never see half a file.</summary>
+    internal static void WriteAtomically(string path, Action<Stream> write)
     {
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))

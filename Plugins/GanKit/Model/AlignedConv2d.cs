@@ -20,5 +20,11 @@ internal sealed class AlignedConv2d : ConvolutionLayer
         _padding = [padding, padding];
     }
 
+    /// <summary>The stride, the same along both axes.</summary>
+    public long Stride => _stride[0];
+
+    /// <summary>Zero padding on each side.</summary>
+    public long Padding => _padding[0];
+
     public override Tensor forward(Tensor input) => ChannelAlignedConvolution.Apply(input, Weight, Bias, _stride, _padding);
 }

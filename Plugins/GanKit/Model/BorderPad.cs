@@ -13,6 +13,9 @@ internal sealed class BorderPad : nn.Module<Tensor, Tensor>
 
     public BorderPad(long size) : base(nameof(BorderPad)) => _sides = [size, size, size, size];
 
+    /// <summary>Pixels added on each side.</summary>
+    public long Size => _sides[0];
+
     /// <summary>The current border treatment; reflect unless the generator was switched.</summary>
     public PaddingMode Mode { get; set; } = PaddingMode.Reflect;
 

@@ -1,0 +1,72 @@
+using System.Globalization;
+using StyleForge.Plugins.GanKit.Export;
+using StyleForge.Plugins.GanKit.Model;
+
+namespace StyleForge.Plugins.GanKit.Import;
+
+/// <summary>
+/// <see cref="IModelImporter"/> for the reference's PyTorch generators: one direction's state dict becomes a model
+/// folder like the one training exports (generator.json and G_A.pt or G_B.pt), so it converts and exports like a
+/// trained model. Importing the other direction into the same folder adds it, when the shapes agree.
+/// </summary>
+internal static class PyTorchImport
+{
+    public const string Format = "pytorch";
+
+    public static ModelImportResult Import(ModelImportRequest request, IPluginContext context)
+    {
+        if (!string.Equals(request.Format, Format, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PluginException($"format '{request.Format}' cannot be imported; the formats are: {Format}.");
+        }
+        var tensors = ReferenceStateDict.Read(request.Source);
+        try
+        {
+            using var generator = ReferenceStateDict.Load(request.Source, tensors);
+            var architecture = generator.Architecture;
+            var other = request.Direction == TranslationDirection.AToB ? TranslationDirection.BToA : TranslationDirection.AToB;
+            var generators = new List<(TranslationDirection, ResnetGenerator)> { (request.Direction, generator) };
+            ResnetGenerator? kept = null;
+            if (GeneratorExport.Directions(request.OutputDirectory).Contains(other))
+            {
+                // The folder already holds the other direction: keep it, if it is the same network shape.
+                kept = GeneratorExport.Load(request.OutputDirectory, other, TorchSharp.torch.CPU);
+                if (kept.Architecture != architecture)
+                {
+                    var found = kept.Architecture;
+                    kept.Dispose();
+                    throw new PluginException($"{request.OutputDirectory} already holds a {Name(other)} generator with ngf {found.Ngf} and {found.Blocks} blocks, " +
+                        $"but {request.Source} has ngf {architecture.Ngf} and {architecture.Blocks} blocks; import into another folder.");
+                }
+                generators.Add((other, kept));
+            }
+            try
+            {
+                GeneratorExport.Write(request.OutputDirectory, generators, iterations: 0);
+            }
+            finally
+            {
+                kept?.Dispose();
+            }
+            var summary = $"{request.Source}: ResNet generator, ngf {architecture.Ngf}, {architecture.Blocks} blocks, instance norm, transposed-conv upsampling; " +
+                $"imported as {Name(request.Direction)}{(kept is null ? "" : $" beside the {Name(other)} already there")}";
+            context.Log.Info(summary);
+            var options = new Dictionary<string, string>
+            {
+                ["ngf"] = architecture.Ngf.ToString(CultureInfo.InvariantCulture),
+                ["blocks"] = architecture.Blocks.ToString(CultureInfo.InvariantCulture),
+                ["upsample"] = "transpose",
+            };
+            return new ModelImportResult(request.OutputDirectory, summary, options);
+        }
+        finally
+        {
+            foreach (var tensor in tensors.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    private static string Name(TranslationDirection direction) => direction == TranslationDirection.AToB ? "a2b" : "b2a";
+}
