@@ -1,6 +1,6 @@
 using System.Globalization;
-using Google.Protobuf;
 using Onnx;
+using Google.Protobuf;
 using StyleForge.Plugins.GanKit.Model;
 using StyleForge.Plugins.GanKit.Runtime;
 using static TorchSharp.torch;
