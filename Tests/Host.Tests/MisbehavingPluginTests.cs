@@ -324,6 +324,7 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
                 plugin: remember
                 a: {Input(("a.png", 4))}
                 b: {Input(("a.png", 4))}
+                out: {run}/model
                 options:
                   level: 0.2
               - kind: convert
@@ -337,6 +338,30 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
         Assert.True(exit == ExitCodes.Success, _error.Output);
         Assert.True(File.Exists(Path.Combine(_temp.Combine("copied"), "a.png")));
         Assert.Contains("with hang (no model)", _error.Output);
+    }
+
+    [Fact]
+    public void Given_a_plugin_that_writes_its_model_into_the_training_folder_When_a_pipeline_trains_into_the_run_folder_Then_the_step_names_the_out_to_set()
+    {
+        // Given 'remember', whose model is the folder it trains into, and a train step with the default 'out' (the run folder)
+        var run = _temp.Combine("run");
+        var file = _temp.Write("own.yaml", $"""
+            name: own
+            run_dir: {run}
+            steps:
+              - kind: train
+                plugin: remember
+                a: {Input(("a.png", 4))}
+                b: {Input(("a.png", 4))}
+            """);
+
+        // When the pipeline runs
+        var exit = Run("run", file, "--plugins", _misfits.BuildOutput);
+
+        // Then the step fails with the 'out:' that gives the model a folder of its own (a model folder is fingerprinted file by file)
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("plugin 'remember' wrote its model into the training folder itself", _error.Output);
+        Assert.Contains($"set 'out: \"{Path.Combine(run, "model")}\"'", _error.Output);
     }
 
     [Fact]
