@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using StyleForge.Engine.Textures;
 using StyleForge.Host.Preview;
+using StyleForge.Host.Requests;
 using StyleForge.Host.Terminal;
 using StyleForge.Viewer;
 
@@ -86,11 +86,12 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var mode = Enum.Parse<ViewMode>(settings.Mode, ignoreCase: true);
+        var request = PreviewRequestBuilder.Build(settings.Before, settings.After, settings.Limit, settings.Mode, settings.Cell, settings.Mip);
+        var mode = request.Mode;
         IReadOnlyList<ViewerPair> pairs;
         try
         {
-            pairs = ViewerImageSource.Load(settings.Before, settings.After, settings.Limit, TextureCodec.DefaultMaxPixels, _console.Warn);
+            pairs = request.LoadPairs(_console.Warn);
         }
         catch (FileNotFoundException ex)
         {
@@ -107,13 +108,13 @@ internal sealed class ViewCommand : Command<ViewCommand.Settings>
         {
             if (settings.Headless)
             {
-                var sheet = PreviewSheet.Write(pairs, mode, settings.Cell, settings.Output!, settings.Mip);
+                var sheet = PreviewSheet.Write(pairs, mode, request.Cell, settings.Output!, request.Mip);
                 var mip = pairs.Any(p => p.Before.Texture is not null || p.After?.Texture is not null) ? $", mip level {settings.Mip}" : "";
                 _console.Info($"wrote {settings.Output} ({sheet.Width}x{sheet.Height}, {pairs.Count} {(settings.After is null ? "files" : "pairs")}, mode {mode.ToString().ToLowerInvariant()}{mip}; " +
                     $"uploaded as {string.Join(", ", sheet.TextureFormats.Distinct())})");
                 return ExitCodes.Success;
             }
-            return WindowViewer.Run(pairs, new ViewerOptions { Mode = mode, Frames = settings.Frames, MipLevel = settings.Mip });
+            return WindowViewer.Run(pairs, new ViewerOptions { Mode = mode, Frames = settings.Frames, MipLevel = request.Mip });
         }
         catch (VulkanUnavailableException ex)
         {

@@ -1,5 +1,5 @@
-using StyleForge.Engine.Textures;
 using StyleForge.Host.Preview;
+using StyleForge.Host.Requests;
 using StyleForge.Viewer;
 
 namespace StyleForge.Host.Pipelines.Steps;
@@ -32,9 +32,10 @@ internal sealed class PreviewStep : IPipelineStep
 
     public Task<int> RunAsync(StepInvocation step, PipelineRun run)
     {
-        var mode = Enum.Parse<ViewMode>(step.GetText("mode"), ignoreCase: true);
-        var pairs = ViewerImageSource.Load(step.GetPath("before"), step.GetOptionalPath("after"), (int)step.GetInteger("limit"),
-            TextureCodec.DefaultMaxPixels, run.Console.Warn);
+        var request = PreviewRequestBuilder.Build(step.GetPath("before"), step.GetOptionalPath("after"), step.GetInteger("limit"),
+            step.GetText("mode"), step.GetInteger("cell"));
+        var mode = request.Mode;
+        var pairs = request.LoadPairs(run.Console.Warn);
         if (pairs.Count == 0)
         {
             throw new StepFailedException("none of the textures to preview could be read");
@@ -42,7 +43,7 @@ internal sealed class PreviewStep : IPipelineStep
         try
         {
             var output = step.GetPath("out");
-            var sheet = PreviewSheet.Write(pairs, mode, (int)step.GetInteger("cell"), output);
+            var sheet = PreviewSheet.Write(pairs, mode, request.Cell, output);
             run.Console.Info($"preview sheet: {output} ({sheet.Width}x{sheet.Height})");
             if (step.GetText("window") == "auto" && HasDisplay())
             {
