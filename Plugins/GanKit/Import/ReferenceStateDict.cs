@@ -30,6 +30,8 @@ internal static partial class ReferenceStateDict
             using var stream = File.OpenRead(path);
             table = PyTorchUnpickler.UnpickleStateDict(stream);
         }
+        // What TorchSharp.PyBridge throws for a file it cannot read: NotImplementedException for pickle contents it has no
+        // reader for (the legacy pre-1.6 format among them), the others for a damaged or foreign file. Nothing else is caught.
         catch (Exception ex) when (ex is NotImplementedException or InvalidDataException or InvalidCastException or IOException or Razorvine.Pickle.PickleException)
         {
             throw new PluginException(
