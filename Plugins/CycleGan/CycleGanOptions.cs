@@ -42,6 +42,15 @@ internal static class CycleGanOptions
     public static DeclaredOption<double> LambdaB { get; } = DeclaredOption.Number(
         new("lambda_b", PluginOptionType.Number, "10", "Weight of the cycle loss B -> A -> B.") { Minimum = 0 }, OptionUse.Resume);
 
+    public static DeclaredOption<double> CycleDecay { get; } = DeclaredOption.Number(
+        new("cycle_decay", PluginOptionType.Number, "0",
+            "How far the cycle weights fall over training, linearly from the first iteration: 0 keeps lambda_a and lambda_b (the reference), 0.9 ends at a tenth of them. The identity term keeps its weight.")
+        {
+            Minimum = 0,
+            Maximum = 1,
+        },
+        OptionUse.Resume);
+
     public static DeclaredOption<double> LambdaIdentity { get; } = DeclaredOption.Number(
         new("lambda_identity", PluginOptionType.Number, "0.5", "Identity loss weight, relative to lambda_a and lambda_b; 0 turns it off.") { Minimum = 0 },
         OptionUse.Resume);
@@ -72,7 +81,7 @@ internal static class CycleGanOptions
     public static IReadOnlyList<DeclaredOption> All { get; } =
     [
         Ngf, Ndf, Blocks, Upsample, GanOptions.DiscriminatorLayers, DiscriminatorScales, GanOptions.GanLoss,
-        LambdaA, LambdaB, LambdaIdentity, PoolSize, LearningRate, GanOptions.Beta1, Epochs, DecayEpochs,
+        LambdaA, LambdaB, CycleDecay, LambdaIdentity, PoolSize, LearningRate, GanOptions.Beta1, Epochs, DecayEpochs,
         GanOptions.Iterations, GanOptions.BatchSize, GanOptions.LoadSize, GanOptions.CropSize, Flip,
         GanOptions.CheckpointEvery, GanOptions.SampleEvery, GanOptions.Device, Threads,
     ];

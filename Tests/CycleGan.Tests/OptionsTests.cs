@@ -20,7 +20,7 @@ public sealed class OptionsTests
         // Then it is named cyclegan, has exactly these options, and the defaults are the reference's
         Assert.Equal("cyclegan", descriptor.Name);
         Assert.Equal(
-            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "lambda_identity", "pool_size", "lr", "beta1",
+            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "pool_size", "lr", "beta1",
              "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip", "checkpoint_every",
              "sample_every", "device", "threads"],
             descriptor.Options.Select(o => o.Name));
@@ -51,7 +51,7 @@ public sealed class OptionsTests
 
         // Then they are these, in declaration order: output cadence, device and threads may change on resume
         Assert.Equal(
-            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "lambda_identity", "pool_size", "lr", "beta1",
+            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "pool_size", "lr", "beta1",
              "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip"],
             resume.Select(r => r.Option));
         Assert.Equal("(replaced by iterations)", resume.Single(r => r.Option == "epochs").Value);

@@ -71,7 +71,7 @@ internal sealed class CutTraining
 
         public IReadOnlyList<string> LossTerms => CutIteration.LossTerms(settings);
 
-        public IterationOutcome Step(double learningRate, TrainingRandom random, bool renderSample) =>
+        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample) =>
             iteration.Run(domainA, domainB, learningRate, random, renderSample);
 
         public void WriteCheckpoint(string folder, CheckpointState state) =>

@@ -46,7 +46,7 @@ internal static class TrainingBenchmark
         var step = new TrainingIteration(networks, poolA, poolB, settings, streams);
         var random = new TrainingRandom((ulong)context.Seed + 1);
         // With every thread the iteration used: two single-threaded streams are held to a two-thread ceiling.
-        var (milliseconds, ceilings) = IterationTimer.Run(() => step.Run(domainA, domainB, settings.LearningRate, random, renderSample: false),
+        var (milliseconds, ceilings) = IterationTimer.Run(() => step.Run(domainA, domainB, settings.LearningRate, progress: 0, random, renderSample: false),
             warmup, iterations, streams * intraOpThreads, context);
         var medianMs = ConvolutionCeiling.Median(milliseconds);
         var flops = TrainingFlops.Iteration(size, settings.Ngf, settings.Ndf, settings.Blocks, settings.DiscriminatorLayers);

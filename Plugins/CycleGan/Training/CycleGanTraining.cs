@@ -76,8 +76,8 @@ internal sealed class CycleGanTraining
 
         public IReadOnlyList<string> LossTerms => TrainingIteration.LossTerms;
 
-        public IterationOutcome Step(double learningRate, TrainingRandom random, bool renderSample) =>
-            iteration.Run(domainA, domainB, learningRate, random, renderSample);
+        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample) =>
+            iteration.Run(domainA, domainB, learningRate, progress, random, renderSample);
 
         public void WriteCheckpoint(string folder, CheckpointState state) => TrainingCheckpoint.Write(folder, networks, fakeAPool, fakeBPool, state);
 

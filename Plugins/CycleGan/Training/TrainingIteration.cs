@@ -59,10 +59,11 @@ internal sealed class TrainingIteration
     }
 
     /// <summary>
-    /// Samples a batch from each domain, computes both updates at <paramref name="learningRate"/>, and applies them only
+    /// Samples a batch from each domain, computes both updates at <paramref name="learningRate"/> with the cycle weights
+    /// <paramref name="progress"/> of the way through training gives (<see cref="CycleWeight"/>), and applies them only
     /// when every loss, fake and gradient is finite; otherwise nothing is applied and the outcome names the first bad value.
     /// </summary>
-    public IterationOutcome Run(DomainImages domainA, DomainImages domainB, double learningRate, TrainingRandom random, bool renderSample)
+    public IterationOutcome Run(DomainImages domainA, DomainImages domainB, double learningRate, double progress, TrainingRandom random, bool renderSample)
     {
         using var scope = NewDisposeScope();
         var s = _settings;
@@ -73,8 +74,10 @@ internal sealed class TrainingIteration
 
         n.SetDiscriminatorsTrainable(false);
         n.GeneratorOptimizer.zero_grad();
-        using var halfA = new GeneratorHalf(n.G_A, n.G_B, n.D_A, s.LambdaA, s.LambdaIdentity, _ganLoss, renderSample);
-        using var halfB = new GeneratorHalf(n.G_B, n.G_A, n.D_B, s.LambdaB, s.LambdaIdentity, _ganLoss, renderSample);
+        // The identity weight is relative to the undecayed cycle weight (the reference's lambda_identity x lambda_A), so
+        // cycle_decay loosens the cycle alone.
+        using var halfA = new GeneratorHalf(n.G_A, n.G_B, n.D_A, CycleWeight(s.LambdaA, s.CycleDecay, progress), s.LambdaA * s.LambdaIdentity, _ganLoss, renderSample);
+        using var halfB = new GeneratorHalf(n.G_B, n.G_A, n.D_B, CycleWeight(s.LambdaB, s.CycleDecay, progress), s.LambdaB * s.LambdaIdentity, _ganLoss, renderSample);
         Both(() => halfA.Run(realA), () => halfB.Run(realB));
         _faults.AfterBackward(n.G_A);
         var generatorLosses = new Dictionary<string, double>
@@ -120,6 +123,13 @@ internal sealed class TrainingIteration
         return new IterationOutcome(ordered, sample, null);
     }
 
+    /// <summary>
+    /// The cycle weight <paramref name="progress"/> (0 to 1) of the way through training: <paramref name="lambda"/> falling
+    /// linearly by the fraction <paramref name="decay"/> of itself, from the first iteration to the end. Decay 0 is the
+    /// reference's constant weight.
+    /// </summary>
+    public static double CycleWeight(double lambda, double decay, double progress) => lambda * (1.0 - decay * progress);
+
     private void Both(Action first, Action second)
     {
         if (_parallel)
@@ -156,7 +166,7 @@ internal sealed class TrainingIteration
         nn.Module<Tensor, Tensor> backward,
         NLayerDiscriminator discriminator,
         double lambdaCycle,
-        double lambdaIdentity,
+        double identityWeight,
         GanLoss ganLoss,
         bool keepReconstruction) : IDisposable
     {
@@ -172,12 +182,12 @@ internal sealed class TrainingIteration
             using var scope = NewDisposeScope();
             var batch = real.shape[0];
             var fake = forward.forward(real);
-            var useIdentity = lambdaIdentity > 0;
+            var useIdentity = identityWeight > 0;
             var back = backward.forward(useIdentity ? cat([fake, real]) : fake);
             var reconstruction = back.narrow(0, 0, batch);
             var gan = ganLoss.Compute(discriminator.ScoreMaps(fake), targetIsReal: true);
             var cycle = nn.functional.l1_loss(reconstruction, real) * lambdaCycle;
-            var identity = useIdentity ? nn.functional.l1_loss(back.narrow(0, batch, batch), real) * (lambdaCycle * lambdaIdentity) : null;
+            var identity = useIdentity ? nn.functional.l1_loss(back.narrow(0, batch, batch), real) * identityWeight : null;
             (identity is null ? gan + cycle : gan + cycle + identity).backward();
             Gan = gan.item<float>();
             Cycle = cycle.item<float>();

@@ -16,6 +16,7 @@ internal sealed record TrainingSettings
     public required GanLossKind GanLoss { get; init; }
     public required double LambdaA { get; init; }
     public required double LambdaB { get; init; }
+    public required double CycleDecay { get; init; }
     public required double LambdaIdentity { get; init; }
     public required int PoolSize { get; init; }
     public required double LearningRate { get; init; }
@@ -51,6 +52,7 @@ internal sealed record TrainingSettings
             GanLoss = GanOptions.GanLoss.Read(options) == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
             LambdaA = CycleGanOptions.LambdaA.Read(options),
             LambdaB = CycleGanOptions.LambdaB.Read(options),
+            CycleDecay = CycleGanOptions.CycleDecay.Read(options),
             LambdaIdentity = CycleGanOptions.LambdaIdentity.Read(options),
             PoolSize = (int)CycleGanOptions.PoolSize.Read(options),
             LearningRate = CycleGanOptions.LearningRate.Read(options),

@@ -15,8 +15,11 @@ internal interface ITrainingMethod
     /// <summary>The loss terms of every outcome, in the order losses.csv lists them.</summary>
     IReadOnlyList<string> LossTerms { get; }
 
-    /// <summary>One update at <paramref name="learningRate"/>, applied whole or (when its outcome is rejected) not at all.</summary>
-    IterationOutcome Step(double learningRate, TrainingRandom random, bool renderSample);
+    /// <summary>
+    /// One update at <paramref name="learningRate"/>, applied whole or (when its outcome is rejected) not at all.
+    /// <paramref name="progress"/> is the fraction of the schedule completed before it: 0 for the first iteration, below 1 for the last.
+    /// </summary>
+    IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample);
 
     /// <summary>Writes the networks, optimiser states and any other state into the new checkpoint <paramref name="folder"/>.</summary>
     void WriteCheckpoint(string folder, CheckpointState state);

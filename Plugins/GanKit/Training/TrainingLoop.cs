@@ -72,7 +72,7 @@ internal sealed class TrainingLoop
             {
                 var rate = schedule.RateAt(completed);
                 var renderSample = (completed + 1) % sampleEvery == 0;
-                var outcome = method.Step(rate, random, renderSample);
+                var outcome = method.Step(rate, (double)completed / schedule.TotalIterations, random, renderSample);
                 if (outcome.Rejection is string rejection)
                 {
                     // Nothing was applied, so the weights and Adam moments are still the last good ones: retry this
