@@ -57,6 +57,7 @@ internal static class CutOptions
         new("flip", PluginOptionType.Boolean, "true", "Flip crops horizontally at random (data augmentation)."),
         GanOptions.CheckpointEvery.Option,
         GanOptions.SampleEvery.Option,
+        GanOptions.SnapshotEvery.Option,
         GanOptions.Device.Option,
         new("threads", PluginOptionType.Integer, "0", "CPU threads; 0 uses every core.") { Minimum = 0 },
     ];

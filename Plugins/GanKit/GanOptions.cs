@@ -47,6 +47,11 @@ internal static class GanOptions
         new("checkpoint_every", PluginOptionType.Integer, "1000", "Save a resumable checkpoint every this many iterations (and always at the end).") { Minimum = 1 },
         OptionUse.Training);
 
+    public static DeclaredOption<long> SnapshotEvery { get; } = DeclaredOption.Integer(
+        new("snapshot_every", PluginOptionType.Integer, "0",
+            "Also export the model to snapshots/iter-NNNNNNNN/ every this many iterations, to convert and score it later; 0 is off.") { Minimum = 0 },
+        OptionUse.Training);
+
     public static DeclaredOption<long> SampleEvery { get; } = DeclaredOption.Integer(
         new("sample_every", PluginOptionType.Integer, "500", "Write a sample sheet to samples/ every this many iterations.") { Minimum = 1 },
         OptionUse.Training);

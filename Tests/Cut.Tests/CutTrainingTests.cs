@@ -40,6 +40,24 @@ public sealed class CutTrainingTests : IDisposable
     }
 
     [Fact]
+    public void Snapshots_hold_the_a_to_b_generator_of_their_iteration()
+    {
+        // Given a tiny CUT run of 4 iterations asking for a snapshot every 2
+        using var context = new TestContext(_run.Directory);
+        var output = _run.Output();
+
+        // When it trains
+        var result = _run.Train(output, TinyCut.Options(("iterations", "4"), ("snapshot_every", "2")), context);
+
+        // Then snapshots/ holds iterations 2 and 4 as model folders, and the last is the final model
+        var snapshots = Path.Combine(output, TrainingLoop.SnapshotsFolder);
+        Assert.Equal(["iter-00000002", "iter-00000004"], Directory.GetDirectories(snapshots).Select(Path.GetFileName).Order());
+        Assert.Equal(["G_A.pt", "generator.json"], Directory.GetFiles(Path.Combine(snapshots, "iter-00000002")).Select(Path.GetFileName).Order());
+        Assert.Equal(File.ReadAllBytes(Path.Combine(result.ModelDirectory, "G_A.pt")),
+            File.ReadAllBytes(Path.Combine(snapshots, "iter-00000004", "G_A.pt")));
+    }
+
+    [Fact]
     public void Fastcut_drops_the_identity_term_and_takes_its_mode_defaults()
     {
         // When the fastcut mode trains, and its settings are read

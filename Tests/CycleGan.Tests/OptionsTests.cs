@@ -22,7 +22,7 @@ public sealed class OptionsTests
         Assert.Equal(
             ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "pool_size", "lr", "beta1",
              "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip", "checkpoint_every",
-             "sample_every", "device", "threads"],
+             "sample_every", "snapshot_every", "device", "threads"],
             descriptor.Options.Select(o => o.Name));
         var settings = TrainingSettings.From(new OptionValues(defaults));
         Assert.Equal((64, 64, 9, 3), (settings.Ngf, settings.Ndf, settings.Blocks, settings.DiscriminatorLayers));
@@ -30,6 +30,7 @@ public sealed class OptionsTests
         Assert.Equal((GanLossKind.Lsgan, 10.0, 10.0, 0.5, 50), (settings.GanLoss, settings.LambdaA, settings.LambdaB, settings.LambdaIdentity, settings.PoolSize));
         Assert.Equal((0.0002, 0.5, 100, 100, (long?)null), (settings.LearningRate, settings.Beta1, settings.Epochs, settings.DecayEpochs, settings.Iterations));
         Assert.Equal((1, 286, 256, true), (settings.BatchSize, settings.LoadSize, settings.CropSize, settings.Flip));
+        Assert.Equal(0, settings.SnapshotEvery);
     }
 
     [Theory]

@@ -34,6 +34,7 @@ internal sealed record CutSettings
     public required bool Flip { get; init; }
     public required long CheckpointEvery { get; init; }
     public required long SampleEvery { get; init; }
+    public required long SnapshotEvery { get; init; }
     public required string Device { get; init; }
     public required int Threads { get; init; }
 
@@ -74,6 +75,7 @@ internal sealed record CutSettings
             Flip = options.GetBoolean("flip"),
             CheckpointEvery = options.GetInteger("checkpoint_every"),
             SampleEvery = options.GetInteger("sample_every"),
+            SnapshotEvery = options.GetInteger("snapshot_every"),
             Device = options.GetText("device"),
             Threads = (int)options.GetInteger("threads"),
         };

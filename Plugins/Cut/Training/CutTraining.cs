@@ -60,7 +60,7 @@ internal sealed class CutTraining
             $"{schedule.TotalIterations} iterations, {threadCount} thread(s)");
 
         var method = new Method(_settings, networks, new CutIteration(networks, _settings), domainA, domainB);
-        return _loop.Run(method, schedule, random, completed, _settings.CheckpointEvery, _settings.SampleEvery);
+        return _loop.Run(method, schedule, random, completed, new TrainingCadence(_settings.CheckpointEvery, _settings.SampleEvery, _settings.SnapshotEvery));
     }
 
     /// <summary>CUT's part of the loop: its iteration, its three networks and optimisers, and one exported generator.</summary>

@@ -65,7 +65,7 @@ internal sealed class CycleGanTraining
             $"{streams} stream(s) of {intraOpThreads} thread(s)");
 
         var method = new Method(networks, fakeAPool, fakeBPool, new TrainingIteration(networks, fakeAPool, fakeBPool, _settings, streams), domainA, domainB);
-        return _loop.Run(method, schedule, random, completed, _settings.CheckpointEvery, _settings.SampleEvery);
+        return _loop.Run(method, schedule, random, completed, new TrainingCadence(_settings.CheckpointEvery, _settings.SampleEvery, _settings.SnapshotEvery));
     }
 
     /// <summary>CycleGAN's part of the loop: its iteration, its checkpoint layout, and both generators exported.</summary>

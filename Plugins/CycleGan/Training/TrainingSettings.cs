@@ -30,6 +30,7 @@ internal sealed record TrainingSettings
     public required bool Flip { get; init; }
     public required long CheckpointEvery { get; init; }
     public required long SampleEvery { get; init; }
+    public required long SnapshotEvery { get; init; }
     public required string Device { get; init; }
     public required int Threads { get; init; }
 
@@ -66,6 +67,7 @@ internal sealed record TrainingSettings
             Flip = CycleGanOptions.Flip.Read(options),
             CheckpointEvery = GanOptions.CheckpointEvery.Read(options),
             SampleEvery = GanOptions.SampleEvery.Read(options),
+            SnapshotEvery = GanOptions.SnapshotEvery.Read(options),
             Device = GanOptions.Device.Read(options),
             Threads = (int)CycleGanOptions.Threads.Read(options),
         };

@@ -24,6 +24,12 @@ internal sealed class TrainingLoop
     /// <summary>The exported generators go here; it is the folder a stylizer loads.</summary>
     public string ModelDirectory => Path.Combine(_request.OutputDirectory, "model");
 
+    /// <summary>Where the snapshot taken after <paramref name="iteration"/> iterations goes (the snapshot_every option).</summary>
+    public string SnapshotDirectory(long iteration) => Path.Combine(_request.OutputDirectory, SnapshotsFolder, $"iter-{iteration:D8}");
+
+    /// <summary>The folder of a run that holds its snapshots.</summary>
+    public const string SnapshotsFolder = "snapshots";
+
     /// <summary>The checkpoint to resume from, or null to start afresh; refuses to overwrite a run that was not asked to resume.</summary>
     public string? FindResumeFolder()
     {
@@ -53,10 +59,10 @@ internal sealed class TrainingLoop
 
     /// <summary>
     /// Runs <paramref name="method"/> from <paramref name="completed"/> iterations to the end of <paramref name="schedule"/>,
-    /// checkpointing every <paramref name="checkpointEvery"/> and writing a sample sheet every <paramref name="sampleEvery"/>.
+    /// checkpointing, writing sample sheets and exporting snapshots as often as <paramref name="cadence"/> says.
     /// </summary>
     public TrainingResult Run(ITrainingMethod method, LearningRateSchedule schedule, TrainingRandom random, long completed,
-        long checkpointEvery, long sampleEvery)
+        TrainingCadence cadence)
     {
         var log = _context.Log;
         var cancellation = _context.Cancellation;
@@ -71,7 +77,7 @@ internal sealed class TrainingLoop
             while (completed < schedule.TotalIterations)
             {
                 var rate = schedule.RateAt(completed);
-                var renderSample = (completed + 1) % sampleEvery == 0;
+                var renderSample = (completed + 1) % cadence.SampleEvery == 0;
                 var outcome = method.Step(rate, (double)completed / schedule.TotalIterations, random, renderSample);
                 if (outcome.Rejection is string rejection)
                 {
@@ -91,10 +97,14 @@ internal sealed class TrainingLoop
                 _context.Progress.Report(new PluginProgress("train", completed, schedule.TotalIterations, outcome.Losses));
                 outcome.Sample?.WritePng(Path.Combine(samples, $"iter-{completed:D8}.png"));
                 var stopping = cancellation.IsCancellationRequested;
-                if (completed % checkpointEvery == 0 || completed == schedule.TotalIterations || stopping)
+                if (completed % cadence.CheckpointEvery == 0 || completed == schedule.TotalIterations || stopping)
                 {
                     SaveCheckpoint(method, random, schedule, completed);
                     lastSaved = completed;
+                }
+                if (cadence.SnapshotEvery > 0 && completed % cadence.SnapshotEvery == 0)
+                {
+                    WriteSnapshot(method, completed);
                 }
                 if (stopping && completed < schedule.TotalIterations)
                 {
@@ -122,6 +132,26 @@ internal sealed class TrainingLoop
             new Dictionary<string, string>(_request.Options.All));
         _checkpoints.Save(completed, folder => method.WriteCheckpoint(folder, state));
         DrawLosses(method);
+    }
+
+    /// <summary>
+    /// Exports the model into a hidden partial folder and renames it into place, so a snapshot folder is always
+    /// complete. A resumed run that reaches the same iteration again replaces it.
+    /// </summary>
+    private void WriteSnapshot(ITrainingMethod method, long completed)
+    {
+        var final = SnapshotDirectory(completed);
+        var partial = Path.Combine(Path.GetDirectoryName(final)!, ".partial-" + Path.GetFileName(final));
+        if (Directory.Exists(partial))
+        {
+            Directory.Delete(partial, recursive: true);
+        }
+        method.Export(partial, completed);
+        if (Directory.Exists(final))
+        {
+            Directory.Delete(final, recursive: true);
+        }
+        Directory.Move(partial, final);
     }
 
     private void Finish(ITrainingMethod method, long completed)
