@@ -38,6 +38,23 @@ public sealed class SnapshotTests : IDisposable
     }
 
     [Fact]
+    public void Taking_snapshots_does_not_change_the_training()
+    {
+        // Given two tiny runs of 4 iterations with the same seed, one with a snapshot after every iteration
+        using var context = new TestContext(_run.Directory);
+        var plain = _run.Output("plain");
+        var snapshotted = _run.Output("snapshotted");
+
+        // When both train
+        _run.Train(plain, TinyRun.Options(("iterations", "4")), context);
+        _run.Train(snapshotted, TinyRun.Options(("iterations", "4"), ("snapshot_every", "1")), context);
+
+        // Then their losses are identical, digit for digit, and so are their final models
+        Assert.Equal(File.ReadAllText(Path.Combine(plain, "losses.csv")), File.ReadAllText(Path.Combine(snapshotted, "losses.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(plain, "model", "G_A.pt")), File.ReadAllBytes(Path.Combine(snapshotted, "model", "G_A.pt")));
+    }
+
+    [Fact]
     public void The_default_writes_no_snapshot()
     {
         // Given a tiny run with the declared default
