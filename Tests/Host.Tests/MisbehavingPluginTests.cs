@@ -400,8 +400,11 @@ public sealed class MisbehavingPluginTests : IClassFixture<MisbehavingPluginTest
         var input = Input(("a.png", 4), ("b.png", 3));
         var output = _temp.Combine("out");
         var marker = _temp.Combine("hanging");
-        var start = new ProcessStartInfo("dotnet",
-            $"\"{RepoLayout.HostDll}\" convert --plugins \"{_misfits.BuildOutput}\" --plugin hang --input \"{input}\" --output \"{output}\"")
+        // A child inherits ignored signals: a test run started in the background by a non-interactive shell (or under
+        // nohup) ignores SIGINT, and so would the host, which would then never see the Ctrl+C this test sends. env
+        // restores SIGINT's default before it runs the host (in the same process, so child.Id is the host's).
+        var start = new ProcessStartInfo("env",
+            $"--default-signal=INT dotnet \"{RepoLayout.HostDll}\" convert --plugins \"{_misfits.BuildOutput}\" --plugin hang --input \"{input}\" --output \"{output}\"")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
