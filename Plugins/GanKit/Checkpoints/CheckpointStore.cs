@@ -11,7 +11,6 @@ namespace StyleForge.Plugins.GanKit.Checkpoints;
 internal sealed class CheckpointStore
 {
     private const string PointerName = "latest.json";
-    private const string PartialPrefix = ".partial-";
 
     public CheckpointStore(string outputDirectory) => Root = Path.Combine(outputDirectory, "checkpoints");
 
@@ -30,19 +29,8 @@ internal sealed class CheckpointStore
         Directory.CreateDirectory(Root);
         // The random suffix keeps a re-save of the same iteration from touching the folder latest.json names.
         var name = $"iter-{iteration:D8}-{Guid.NewGuid().ToString("N")[..8]}";
-        var partial = Path.Combine(Root, PartialPrefix + name);
-        Directory.CreateDirectory(partial);
-        try
-        {
-            writeContents(partial);
-        }
-        catch
-        {
-            Directory.Delete(partial, recursive: true);
-            throw;
-        }
         var final = Path.Combine(Root, name);
-        Directory.Move(partial, final);
+        AtomicFolder.Write(final, writeContents);
         var previous = ReadPointer()?.Latest;
         WritePointer(new Pointer(name, previous));
         RemoveAllBut(name, previous);

@@ -25,7 +25,7 @@ internal sealed class TrainingLoop
     public string ModelDirectory => Path.Combine(_request.OutputDirectory, "model");
 
     /// <summary>Where the snapshot taken after <paramref name="iteration"/> iterations goes (the snapshot_every option).</summary>
-    public string SnapshotDirectory(long iteration) => Path.Combine(_request.OutputDirectory, SnapshotsFolder, $"iter-{iteration:D8}");
+    private string SnapshotDirectory(long iteration) => Path.Combine(_request.OutputDirectory, SnapshotsFolder, $"iter-{iteration:D8}");
 
     /// <summary>The folder of a run that holds its snapshots.</summary>
     public const string SnapshotsFolder = "snapshots";
@@ -134,25 +134,9 @@ internal sealed class TrainingLoop
         DrawLosses(method);
     }
 
-    /// <summary>
-    /// Exports the model into a hidden partial folder and renames it into place, so a snapshot folder is always
-    /// complete. A resumed run that reaches the same iteration again replaces it.
-    /// </summary>
-    private void WriteSnapshot(ITrainingMethod method, long completed)
-    {
-        var final = SnapshotDirectory(completed);
-        var partial = Path.Combine(Path.GetDirectoryName(final)!, ".partial-" + Path.GetFileName(final));
-        if (Directory.Exists(partial))
-        {
-            Directory.Delete(partial, recursive: true);
-        }
-        method.Export(partial, completed);
-        if (Directory.Exists(final))
-        {
-            Directory.Delete(final, recursive: true);
-        }
-        Directory.Move(partial, final);
-    }
+    /// <summary>Exports the model as a snapshot, complete or absent; a resumed run that reaches the same iteration replaces it.</summary>
+    private void WriteSnapshot(ITrainingMethod method, long completed) =>
+        AtomicFolder.Write(SnapshotDirectory(completed), folder => method.Export(folder, completed));
 
     private void Finish(ITrainingMethod method, long completed)
     {
