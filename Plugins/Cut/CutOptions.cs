@@ -55,6 +55,7 @@ internal static class CutOptions
         GanOptions.LoadSize.Option,
         GanOptions.CropSize.Option,
         new("flip", PluginOptionType.Boolean, "true", "Flip crops horizontally at random (data augmentation)."),
+        GanOptions.EmaDecay.Option,
         GanOptions.CheckpointEvery.Option,
         GanOptions.SampleEvery.Option,
         GanOptions.SnapshotEvery.Option,

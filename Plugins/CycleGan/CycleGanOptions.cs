@@ -82,7 +82,7 @@ internal static class CycleGanOptions
     [
         Ngf, Ndf, Blocks, Upsample, GanOptions.DiscriminatorLayers, DiscriminatorScales, GanOptions.GanLoss,
         LambdaA, LambdaB, CycleDecay, LambdaIdentity, PoolSize, LearningRate, GanOptions.Beta1, Epochs, DecayEpochs,
-        GanOptions.Iterations, GanOptions.BatchSize, GanOptions.LoadSize, GanOptions.CropSize, Flip,
+        GanOptions.Iterations, GanOptions.BatchSize, GanOptions.LoadSize, GanOptions.CropSize, Flip, GanOptions.EmaDecay,
         GanOptions.CheckpointEvery, GanOptions.SampleEvery, GanOptions.SnapshotEvery, GanOptions.Device, Threads,
     ];
 

@@ -43,6 +43,12 @@ internal static class GanOptions
         new("crop_size", PluginOptionType.Integer, "256", "Side of the random square crops trained on; a multiple of 4.") { Minimum = 4 },
         OptionUse.Resume);
 
+    public static DeclaredOption<double> EmaDecay { get; } = DeclaredOption.Number(
+        new("ema_decay", PluginOptionType.Number, "0",
+            "Export a moving average of the generator weights instead of the last iteration's: each update keeps this share " +
+            "of the average (0.999 averages about the last 1000 iterations); 0 is off.") { Minimum = 0, Maximum = 0.99999 },
+        OptionUse.Resume);
+
     public static DeclaredOption<long> CheckpointEvery { get; } = DeclaredOption.Integer(
         new("checkpoint_every", PluginOptionType.Integer, "1000", "Save a resumable checkpoint every this many iterations (and always at the end).") { Minimum = 1 },
         OptionUse.Training);

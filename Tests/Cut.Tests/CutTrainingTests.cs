@@ -58,6 +58,64 @@ public sealed class CutTrainingTests : IDisposable
     }
 
     [Fact]
+    public void An_averaged_run_trains_as_a_plain_one_exports_the_average_and_resumes_to_the_same_export()
+    {
+        // Given a plain tiny CUT run of 6 iterations, the same with ema_decay 0.8, and the latter cancelled after 3 and resumed
+        var plain = _run.Output("plain");
+        var averaged = _run.Output("averaged");
+        var interrupted = _run.Output("interrupted");
+        var options = TinyCut.Options(("ema_decay", "0.8"), ("checkpoint_every", "3"));
+        using (var context = new TestContext(_run.Directory))
+        {
+            _run.Train(plain, TinyCut.Options(("checkpoint_every", "3")), context);
+            _run.Train(averaged, options, context);
+        }
+        using (var cancelled = new TestContext(_run.Directory, cancelAfter: 3))
+        {
+            Assert.Throws<OperationCanceledException>(() => _run.Train(interrupted, options, cancelled));
+        }
+        using (var resumed = new TestContext(_run.Directory))
+        {
+            _run.Train(interrupted, options, resumed, resume: true);
+        }
+
+        // Then the averaged run trained exactly as the plain one, its checkpoint also holds G_ema, and its model is that average
+        Assert.Equal(File.ReadAllText(Path.Combine(plain, LossLog.FileName)), File.ReadAllText(Path.Combine(averaged, LossLog.FileName)));
+        static string Last(string run) => Directory.GetDirectories(Path.Combine(run, "checkpoints")).Order().Last();
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Last(plain), "G.pt")), File.ReadAllBytes(Path.Combine(Last(averaged), "G.pt")));
+        var exported = File.ReadAllBytes(Path.Combine(averaged, "model", "G_A.pt"));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Last(averaged), "G_ema.pt")), exported);
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(plain, "model", "G_A.pt")), exported);
+        // And the resumed run exports the same average, byte for byte
+        Assert.Equal(exported, File.ReadAllBytes(Path.Combine(interrupted, "model", "G_A.pt")));
+    }
+
+    [Fact]
+    public void A_checkpoint_from_before_snapshot_every_and_ema_decay_existed_still_resumes()
+    {
+        // Given a run stopped after iteration 3 whose state.json lists no snapshot_every or ema_decay, as older versions wrote it
+        var output = _run.Output();
+        var options = TinyCut.Options(("checkpoint_every", "3"));
+        using (var cancelled = new TestContext(_run.Directory, cancelAfter: 3))
+        {
+            Assert.Throws<OperationCanceledException>(() => _run.Train(output, options, cancelled));
+        }
+        var state = Path.Combine(Directory.GetDirectories(Path.Combine(output, "checkpoints")).Single(), "state.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(state))!;
+        var saved = json["options"]!.AsObject();
+        Assert.True(saved.Remove("snapshot_every") && saved.Remove("ema_decay"));
+        File.WriteAllText(state, json.ToJsonString());
+
+        // When it is resumed with today's options (their defaults)
+        using var resumed = new TestContext(_run.Directory);
+        var result = _run.Train(output, options, resumed, resume: true);
+
+        // Then it continues at iteration 4 and finishes
+        Assert.Equal(4, resumed.Reports[0].Current);
+        Assert.Equal(6, result.Iterations);
+    }
+
+    [Fact]
     public void Fastcut_drops_the_identity_term_and_takes_its_mode_defaults()
     {
         // When the fastcut mode trains, and its settings are read

@@ -21,7 +21,7 @@ public sealed class OptionsTests
         Assert.Equal("cyclegan", descriptor.Name);
         Assert.Equal(
             ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "pool_size", "lr", "beta1",
-             "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip", "checkpoint_every",
+             "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip", "ema_decay", "checkpoint_every",
              "sample_every", "snapshot_every", "device", "threads"],
             descriptor.Options.Select(o => o.Name));
         var settings = TrainingSettings.From(new OptionValues(defaults));
@@ -30,7 +30,7 @@ public sealed class OptionsTests
         Assert.Equal((GanLossKind.Lsgan, 10.0, 10.0, 0.5, 50), (settings.GanLoss, settings.LambdaA, settings.LambdaB, settings.LambdaIdentity, settings.PoolSize));
         Assert.Equal((0.0002, 0.5, 100, 100, (long?)null), (settings.LearningRate, settings.Beta1, settings.Epochs, settings.DecayEpochs, settings.Iterations));
         Assert.Equal((1, 286, 256, true), (settings.BatchSize, settings.LoadSize, settings.CropSize, settings.Flip));
-        Assert.Equal(0, settings.SnapshotEvery);
+        Assert.Equal((0, 0.0), (settings.SnapshotEvery, settings.EmaDecay));
     }
 
     [Theory]
@@ -53,7 +53,7 @@ public sealed class OptionsTests
         // Then they are these, in declaration order: output cadence, device and threads may change on resume
         Assert.Equal(
             ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "pool_size", "lr", "beta1",
-             "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip"],
+             "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip", "ema_decay"],
             resume.Select(r => r.Option));
         Assert.Equal("(replaced by iterations)", resume.Single(r => r.Option == "epochs").Value);
         Assert.Equal("(not set)", CycleGanOptions.ResumeSensitive(TinyRun.Options(("iterations", ""))).Single(r => r.Option == "iterations").Value);
@@ -62,16 +62,16 @@ public sealed class OptionsTests
     [Fact]
     public void Resume_values_are_compared_in_one_spelling_and_missing_ones_are_the_default()
     {
-        // Given the same learning rate written two ways, and values from before upsample and d_scales existed
+        // Given the same learning rate written two ways, and values from before upsample, d_scales and ema_decay existed
         var plain = CycleGanOptions.ResumeSensitive(TinyRun.Options(("lr", "0.0002")));
         var exponent = CycleGanOptions.ResumeSensitive(TinyRun.Options(("lr", "2e-4")));
-        var old = TinyRun.Options().All.Where(v => v.Key is not ("upsample" or "d_scales")).ToDictionary(v => v.Key, v => v.Value);
+        var old = TinyRun.Options().All.Where(v => v.Key is not ("upsample" or "d_scales" or "ema_decay")).ToDictionary(v => v.Key, v => v.Value);
 
-        // Then both spellings agree, and the old values read as the reference's transpose and single scale
+        // Then both spellings agree, and the old values read as the reference's transpose and single scale, without an average
         Assert.Equal(plain, exponent);
         Assert.Equal(plain, CycleGanOptions.ResumeSensitive(new OptionValues(old)));
         var settings = TrainingSettings.From(new OptionValues(old));
-        Assert.Equal((GeneratorUpsampling.Transpose, 1), (settings.Upsample, settings.DiscriminatorScales));
+        Assert.Equal((GeneratorUpsampling.Transpose, 1, 0.0), (settings.Upsample, settings.DiscriminatorScales, settings.EmaDecay));
     }
 
     [Fact]

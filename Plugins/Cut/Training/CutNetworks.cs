@@ -1,4 +1,5 @@
 using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -36,6 +37,7 @@ internal sealed class CutNetworks : IDisposable
         GeneratorOptimizer = optim.Adam(G.parameters(), settings.LearningRate, settings.Beta1, Beta2, AdamEpsilon);
         DiscriminatorOptimizer = optim.Adam(D.parameters(), settings.LearningRate, settings.Beta1, Beta2, AdamEpsilon);
         ProjectionOptimizer = optim.Adam(F.parameters(), settings.LearningRate, settings.Beta1, Beta2, AdamEpsilon);
+        Average = settings.EmaDecay > 0 ? new GeneratorAverage(settings.EmaDecay, [("G", G)], device) : null;
     }
 
     public ResnetGenerator G { get; }
@@ -45,8 +47,17 @@ internal sealed class CutNetworks : IDisposable
     public Adam DiscriminatorOptimizer { get; }
     public Adam ProjectionOptimizer { get; }
 
+    /// <summary>The moving average of G's weights when ema_decay is set; it is what the run exports.</summary>
+    public GeneratorAverage? Average { get; }
+
+    /// <summary>The generator a model folder receives: G's average when there is one, else G.</summary>
+    public ResnetGenerator ExportedGenerator => Average?.AverageOf(G) ?? G;
+
     /// <summary>Every network with the file name it is saved under in a checkpoint.</summary>
     public IEnumerable<(string Name, nn.Module Module)> Networks => [("G", G), ("D", D), ("F", F)];
+
+    /// <summary>What a checkpoint holds: <see cref="Networks"/>, then the average (G_ema.pt) when there is one.</summary>
+    public IEnumerable<(string Name, nn.Module Module)> CheckpointNetworks => Networks.Concat(Average?.Networks ?? []);
 
     /// <summary>The networks the generator step trains (G and F).</summary>
     public IEnumerable<(string Name, nn.Module Module)> GeneratorSide => [("G", G), ("F", F)];
@@ -86,5 +97,6 @@ internal sealed class CutNetworks : IDisposable
         {
             module.Dispose();
         }
+        Average?.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StyleForge.Plugins.GanKit;
 using StyleForge.Plugins.GanKit.Model;
 using StyleForge.Plugins.GanKit.Training;
 
@@ -32,6 +33,7 @@ internal sealed record CutSettings
     public required int LoadSize { get; init; }
     public required int CropSize { get; init; }
     public required bool Flip { get; init; }
+    public required double EmaDecay { get; init; }
     public required long CheckpointEvery { get; init; }
     public required long SampleEvery { get; init; }
     public required long SnapshotEvery { get; init; }
@@ -41,7 +43,11 @@ internal sealed record CutSettings
     /// <summary>The generator these settings build.</summary>
     public GeneratorArchitecture Architecture => new(Ngf, Blocks, Upsample);
 
-    /// <summary>Reads validated option values; throws <see cref="PluginException"/> naming the option for invalid combinations.</summary>
+    /// <summary>
+    /// Reads validated option values; throws <see cref="PluginException"/> naming the option for invalid combinations.
+    /// The options GanKit declares are read through <see cref="GanOptions"/>, which gives a checkpoint's options that
+    /// predate one of them (snapshot_every, ema_decay) its default.
+    /// </summary>
     public static CutSettings From(OptionValues options)
     {
         var fast = options.GetText("mode") == "fastcut";
@@ -61,22 +67,23 @@ internal sealed record CutSettings
             Ndf = (int)options.GetInteger("ndf"),
             Blocks = blocks,
             Upsample = options.GetText("upsample") == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose,
-            DiscriminatorLayers = (int)options.GetInteger("d_layers"),
-            GanLoss = options.GetText("gan_loss") == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
+            DiscriminatorLayers = (int)GanOptions.DiscriminatorLayers.Read(options),
+            GanLoss = GanOptions.GanLoss.Read(options) == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
             XavierInit = options.GetText("init_type") == "xavier",
             LearningRate = options.GetNumber("lr"),
-            Beta1 = options.GetNumber("beta1"),
+            Beta1 = GanOptions.Beta1.Read(options),
             Epochs = options.IsSet("epochs") ? (int)options.GetInteger("epochs") : fast ? 150 : 200,
             DecayEpochs = options.IsSet("decay_epochs") ? (int)options.GetInteger("decay_epochs") : fast ? 50 : 200,
-            Iterations = options.IsSet("iterations") ? options.GetInteger("iterations") : null,
-            BatchSize = (int)options.GetInteger("batch_size"),
-            LoadSize = (int)options.GetInteger("load_size"),
-            CropSize = (int)options.GetInteger("crop_size"),
+            Iterations = options.IsSet("iterations") ? GanOptions.Iterations.Read(options) : null,
+            BatchSize = (int)GanOptions.BatchSize.Read(options),
+            LoadSize = (int)GanOptions.LoadSize.Read(options),
+            CropSize = (int)GanOptions.CropSize.Read(options),
             Flip = options.GetBoolean("flip"),
-            CheckpointEvery = options.GetInteger("checkpoint_every"),
-            SampleEvery = options.GetInteger("sample_every"),
-            SnapshotEvery = options.GetInteger("snapshot_every"),
-            Device = options.GetText("device"),
+            EmaDecay = GanOptions.EmaDecay.Read(options),
+            CheckpointEvery = GanOptions.CheckpointEvery.Read(options),
+            SampleEvery = GanOptions.SampleEvery.Read(options),
+            SnapshotEvery = GanOptions.SnapshotEvery.Read(options),
+            Device = GanOptions.Device.Read(options),
             Threads = (int)options.GetInteger("threads"),
         };
         TrainingChecks.Crop(settings.CropSize, settings.LoadSize);
@@ -123,6 +130,7 @@ internal sealed record CutSettings
         ("load_size", Text(LoadSize)),
         ("crop_size", Text(CropSize)),
         ("flip", Flip ? "true" : "false"),
+        ("ema_decay", Text(EmaDecay)),
     ];
 
     /// <summary>

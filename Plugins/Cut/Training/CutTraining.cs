@@ -51,9 +51,10 @@ internal sealed class CutTraining
         var completed = 0L;
         if (resumeState is not null)
         {
-            CheckpointFiles.Restore(resumeFolder!, networks.Networks, networks.Optimizers);
+            CheckpointFiles.Restore(resumeFolder!, networks.CheckpointNetworks, networks.Optimizers);
             random = new TrainingRandom(resumeState.RandomState);
             completed = resumeState.Iteration;
+            networks.Average?.Updates = completed;
             log.Info($"resuming at iteration {completed} of {schedule.TotalIterations} from {resumeFolder}");
         }
         log.Info($"training {(_settings.FastCut ? "FastCUT" : "CUT")} on {device.type}: {domainA.Count} textures of A, {domainB.Count} of B, " +
@@ -71,13 +72,20 @@ internal sealed class CutTraining
 
         public IReadOnlyList<string> LossTerms => CutIteration.LossTerms(settings);
 
-        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample) =>
-            iteration.Run(domainA, domainB, learningRate, random, renderSample);
+        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample)
+        {
+            var outcome = iteration.Run(domainA, domainB, learningRate, random, renderSample);
+            if (outcome.Rejection is null)
+            {
+                networks.Average?.Update();
+            }
+            return outcome;
+        }
 
         public void WriteCheckpoint(string folder, CheckpointState state) =>
-            CheckpointFiles.Write(folder, networks.Networks, networks.Optimizers, state);
+            CheckpointFiles.Write(folder, networks.CheckpointNetworks, networks.Optimizers, state);
 
         public void Export(string modelDirectory, long iterations) =>
-            GeneratorExport.Write(modelDirectory, [(TranslationDirection.AToB, networks.G)], iterations);
+            GeneratorExport.Write(modelDirectory, [(TranslationDirection.AToB, networks.ExportedGenerator)], iterations);
     }
 }

@@ -6,13 +6,14 @@ using static TorchSharp.torch;
 namespace StyleForge.Plugins.CycleGan.Checkpoints;
 
 /// <summary>
-/// The contents of one CycleGAN checkpoint folder: the four networks (G_A.pt ...), both Adam states
-/// (optimizer_G.pt, optimizer_D.pt), both image pools (pool_fake_A.pt, pool_fake_B.pt) and state.json.
+/// The contents of one CycleGAN checkpoint folder: the four networks (G_A.pt ...), the generators' moving averages
+/// when ema_decay is set (G_A_ema.pt, G_B_ema.pt), both Adam states (optimizer_G.pt, optimizer_D.pt), both image
+/// pools (pool_fake_A.pt, pool_fake_B.pt) and state.json.
 /// </summary>
 internal static class TrainingCheckpoint
 {
     public static void Write(string folder, CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, CheckpointState state) =>
-        CheckpointFiles.Write(folder, networks.Networks, networks.Optimizers, state, into =>
+        CheckpointFiles.Write(folder, networks.CheckpointNetworks, networks.Optimizers, state, into =>
         {
             fakeAPool.Save(Path.Combine(into, "pool_fake_A.pt"));
             fakeBPool.Save(Path.Combine(into, "pool_fake_B.pt"));
@@ -27,7 +28,7 @@ internal static class TrainingCheckpoint
 
     /// <summary>Loads weights, optimiser states and pools from <paramref name="folder"/> into already-built objects.</summary>
     public static void Restore(string folder, CycleGanNetworks networks, ImagePool fakeAPool, ImagePool fakeBPool, Device device) =>
-        CheckpointFiles.Restore(folder, networks.Networks, networks.Optimizers, file =>
+        CheckpointFiles.Restore(folder, networks.CheckpointNetworks, networks.Optimizers, file =>
         {
             fakeAPool.Load(file("pool_fake_A.pt"), device);
             fakeBPool.Load(file("pool_fake_B.pt"), device);

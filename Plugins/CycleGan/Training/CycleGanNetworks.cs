@@ -1,4 +1,5 @@
 using StyleForge.Plugins.GanKit.Model;
+using StyleForge.Plugins.GanKit.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -37,6 +38,7 @@ internal sealed class CycleGanNetworks : IDisposable
         }
         GeneratorOptimizer = optim.Adam(G_A.parameters().Concat(G_B.parameters()), settings.LearningRate, settings.Beta1, Beta2, AdamEpsilon);
         DiscriminatorOptimizer = optim.Adam(D_A.parameters().Concat(D_B.parameters()), settings.LearningRate, settings.Beta1, Beta2, AdamEpsilon);
+        Average = settings.EmaDecay > 0 ? new GeneratorAverage(settings.EmaDecay, [("G_A", G_A), ("G_B", G_B)], device) : null;
     }
 
     public ResnetGenerator G_A { get; }
@@ -46,8 +48,18 @@ internal sealed class CycleGanNetworks : IDisposable
     public Adam GeneratorOptimizer { get; }
     public Adam DiscriminatorOptimizer { get; }
 
+    /// <summary>The moving averages of G_A and G_B when ema_decay is set; they are what the run exports.</summary>
+    public GeneratorAverage? Average { get; }
+
+    /// <summary>The generators a model folder receives: the averages when there are, else G_A and G_B.</summary>
+    public (ResnetGenerator AToB, ResnetGenerator BToA) ExportedGenerators =>
+        Average is { } average ? (average.AverageOf(G_A), average.AverageOf(G_B)) : (G_A, G_B);
+
     /// <summary>Every network with the file name it is saved under in a checkpoint.</summary>
     public IEnumerable<(string Name, nn.Module Module)> Networks => GeneratorNetworks.Concat(DiscriminatorNetworks);
+
+    /// <summary>What a checkpoint holds: <see cref="Networks"/>, then the averages (G_A_ema.pt, G_B_ema.pt) when there are.</summary>
+    public IEnumerable<(string Name, nn.Module Module)> CheckpointNetworks => Networks.Concat(Average?.Networks ?? []);
 
     /// <summary>The generators with their checkpoint names.</summary>
     public IEnumerable<(string Name, nn.Module Module)> GeneratorNetworks => [("G_A", G_A), ("G_B", G_B)];
@@ -88,5 +100,6 @@ internal sealed class CycleGanNetworks : IDisposable
         {
             module.Dispose();
         }
+        Average?.Dispose();
     }
 }

@@ -59,6 +59,7 @@ internal sealed class CycleGanTraining
             TrainingCheckpoint.Restore(resumeFolder!, networks, fakeAPool, fakeBPool, device);
             random = new TrainingRandom(resumeState.RandomState);
             completed = resumeState.Iteration;
+            networks.Average?.Updates = completed;
             log.Info($"resuming at iteration {completed} of {schedule.TotalIterations} from {resumeFolder}");
         }
         log.Info($"training on {device.type}: {domainA.Count} textures of A, {domainB.Count} of B, {schedule.TotalIterations} iterations, " +
@@ -76,11 +77,22 @@ internal sealed class CycleGanTraining
 
         public IReadOnlyList<string> LossTerms => TrainingIteration.LossTerms;
 
-        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample) =>
-            iteration.Run(domainA, domainB, learningRate, progress, random, renderSample);
+        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample)
+        {
+            var outcome = iteration.Run(domainA, domainB, learningRate, progress, random, renderSample);
+            if (outcome.Rejection is null)
+            {
+                networks.Average?.Update();
+            }
+            return outcome;
+        }
 
         public void WriteCheckpoint(string folder, CheckpointState state) => TrainingCheckpoint.Write(folder, networks, fakeAPool, fakeBPool, state);
 
-        public void Export(string modelDirectory, long iterations) => GeneratorExport.Write(modelDirectory, networks.G_A, networks.G_B, iterations);
+        public void Export(string modelDirectory, long iterations)
+        {
+            var (aToB, bToA) = networks.ExportedGenerators;
+            GeneratorExport.Write(modelDirectory, aToB, bToA, iterations);
+        }
     }
 }

@@ -28,6 +28,7 @@ internal sealed record TrainingSettings
     public required int LoadSize { get; init; }
     public required int CropSize { get; init; }
     public required bool Flip { get; init; }
+    public required double EmaDecay { get; init; }
     public required long CheckpointEvery { get; init; }
     public required long SampleEvery { get; init; }
     public required long SnapshotEvery { get; init; }
@@ -65,6 +66,7 @@ internal sealed record TrainingSettings
             LoadSize = (int)GanOptions.LoadSize.Read(options),
             CropSize = (int)GanOptions.CropSize.Read(options),
             Flip = CycleGanOptions.Flip.Read(options),
+            EmaDecay = GanOptions.EmaDecay.Read(options),
             CheckpointEvery = GanOptions.CheckpointEvery.Read(options),
             SampleEvery = GanOptions.SampleEvery.Read(options),
             SnapshotEvery = GanOptions.SnapshotEvery.Read(options),
