@@ -54,7 +54,6 @@ internal sealed class CutTraining
             CheckpointFiles.Restore(resumeFolder!, networks.CheckpointNetworks, networks.Optimizers);
             random = new TrainingRandom(resumeState.RandomState);
             completed = resumeState.Iteration;
-            networks.Average?.Updates = completed;
             log.Info($"resuming at iteration {completed} of {schedule.TotalIterations} from {resumeFolder}");
         }
         log.Info($"training {(_settings.FastCut ? "FastCUT" : "CUT")} on {device.type}: {domainA.Count} textures of A, {domainB.Count} of B, " +
@@ -72,15 +71,10 @@ internal sealed class CutTraining
 
         public IReadOnlyList<string> LossTerms => CutIteration.LossTerms(settings);
 
-        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample)
-        {
-            var outcome = iteration.Run(domainA, domainB, learningRate, random, renderSample);
-            if (outcome.Rejection is null)
-            {
-                networks.Average?.Update();
-            }
-            return outcome;
-        }
+        public GeneratorAverage? Average => networks.Average;
+
+        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample) =>
+            iteration.Run(domainA, domainB, learningRate, random, renderSample);
 
         public void WriteCheckpoint(string folder, CheckpointState state) =>
             CheckpointFiles.Write(folder, networks.CheckpointNetworks, networks.Optimizers, state);

@@ -59,7 +59,6 @@ internal sealed class CycleGanTraining
             TrainingCheckpoint.Restore(resumeFolder!, networks, fakeAPool, fakeBPool, device);
             random = new TrainingRandom(resumeState.RandomState);
             completed = resumeState.Iteration;
-            networks.Average?.Updates = completed;
             log.Info($"resuming at iteration {completed} of {schedule.TotalIterations} from {resumeFolder}");
         }
         log.Info($"training on {device.type}: {domainA.Count} textures of A, {domainB.Count} of B, {schedule.TotalIterations} iterations, " +
@@ -77,15 +76,10 @@ internal sealed class CycleGanTraining
 
         public IReadOnlyList<string> LossTerms => TrainingIteration.LossTerms;
 
-        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample)
-        {
-            var outcome = iteration.Run(domainA, domainB, learningRate, progress, random, renderSample);
-            if (outcome.Rejection is null)
-            {
-                networks.Average?.Update();
-            }
-            return outcome;
-        }
+        public GeneratorAverage? Average => networks.Average;
+
+        public IterationOutcome Step(double learningRate, double progress, TrainingRandom random, bool renderSample) =>
+            iteration.Run(domainA, domainB, learningRate, progress, random, renderSample);
 
         public void WriteCheckpoint(string folder, CheckpointState state) => TrainingCheckpoint.Write(folder, networks, fakeAPool, fakeBPool, state);
 

@@ -31,7 +31,7 @@ internal sealed class GeneratorAverage : IDisposable
     /// <summary>Appended to a trained generator's checkpoint name for its average: G_A's is G_A_ema.</summary>
     public const string Suffix = "_ema";
 
-    /// <summary>Applied updates averaged so far; a resumed run sets it to the checkpoint's iteration.</summary>
+    /// <summary>Applied updates averaged so far; the training loop sets it to the iteration it starts from (a resumed run's checkpoint).</summary>
     public long Updates { get; set; }
 
     /// <summary>The averages with their checkpoint names, to save and restore beside the trained networks.</summary>

@@ -4,8 +4,8 @@ namespace StyleForge.Plugins.GanKit.Training;
 
 /// <summary>
 /// What a GAN method adds to <see cref="TrainingLoop"/>: its update, its checkpoint contents and its export. The loop
-/// owns everything the methods share: the schedule, the non-finite guard, losses.csv, samples/, checkpoints/ and
-/// stopping.
+/// owns everything the methods share: the schedule, the non-finite guard, the weight average, losses.csv, samples/,
+/// checkpoints/ and stopping.
 /// </summary>
 internal interface ITrainingMethod
 {
@@ -24,6 +24,9 @@ internal interface ITrainingMethod
     /// <summary>Writes the networks, optimiser states and any other state into the new checkpoint <paramref name="folder"/>.</summary>
     void WriteCheckpoint(string folder, CheckpointState state);
 
-    /// <summary>Writes the inference model (the generators) into <paramref name="modelDirectory"/>.</summary>
+    /// <summary>The moving average of the generators (ema_decay), or null; the loop updates it after every applied update.</summary>
+    GeneratorAverage? Average { get; }
+
+    /// <summary>Writes the inference model (the generators, or their average) into <paramref name="modelDirectory"/>.</summary>
     void Export(string modelDirectory, long iterations);
 }

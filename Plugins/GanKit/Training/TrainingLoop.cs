@@ -72,6 +72,8 @@ internal sealed class TrainingLoop
         var lastSaved = completed;
         var finalLosses = new Dictionary<string, double>();
         var guard = new NonFiniteGuard(schedule.TotalIterations);
+        // A resumed average has averaged every update before the checkpoint; its warm-up goes on from there.
+        method.Average?.Updates = completed;
         using (var losses = LossLog.Open(output, method.LossTerms, completed))
         {
             while (completed < schedule.TotalIterations)
@@ -91,6 +93,7 @@ internal sealed class TrainingLoop
                     continue;
                 }
                 guard.Accept();
+                method.Average?.Update();
                 completed++;
                 finalLosses = outcome.Losses;
                 losses.Append(completed, rate, outcome.Losses);
