@@ -53,7 +53,7 @@ internal sealed class CycleGanNetworks : IDisposable
 
     /// <summary>The generators a model folder receives: the averages when there are, else G_A and G_B.</summary>
     public (ResnetGenerator AToB, ResnetGenerator BToA) ExportedGenerators =>
-        Average is { } average ? (average.AverageOf(G_A), average.AverageOf(G_B)) : (G_A, G_B);
+        (Average?.AverageOf(G_A) ?? G_A, Average?.AverageOf(G_B) ?? G_B);
 
     /// <summary>Every network with the file name it is saved under in a checkpoint.</summary>
     public IEnumerable<(string Name, nn.Module Module)> Networks => GeneratorNetworks.Concat(DiscriminatorNetworks);
