@@ -13,16 +13,16 @@ namespace StyleForge.Engine.Evaluation;
 /// <param name="LitMisses">Windows lit in the truth that the prediction leaves dark.</param>
 /// <param name="PredictedLit">Index into the mask's windows of every window the prediction lights (for the report's strip).</param>
 /// <param name="GlowError">Mean |Y prediction - Y truth| over glow pixels; null when the scene has no lamp.</param>
-/// <param name="Checkerboard">The prediction's <see cref="CheckerboardMeasure"/>.</param>
-/// <param name="TruthCheckerboard">The truth's <see cref="CheckerboardMeasure"/>.</param>
+/// <param name="Checkerboard">The prediction's <see cref="CheckerboardMeasure"/>; null for an image too small to measure.</param>
+/// <param name="TruthCheckerboard">The truth's <see cref="CheckerboardMeasure"/>; null likewise.</param>
 public sealed record LightScore(
     int LitHits,
     int LitFalseAlarms,
     int LitMisses,
     IReadOnlyList<int> PredictedLit,
     double? GlowError,
-    double Checkerboard,
-    double TruthCheckerboard)
+    double? Checkerboard,
+    double? TruthCheckerboard)
 {
     public static LightScore Score(TextureBuffer prediction, TextureBuffer truth, LightMask mask)
     {

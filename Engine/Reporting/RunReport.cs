@@ -99,7 +99,7 @@ public static class RunReport
                 html.Append("<td>").Append(ScoreText.Format(l?.LitWindowF1, "0.000")).Append("</td><td>")
                     .Append(l is null ? "n/a" : FormattableString.Invariant($"{l.LitHits} / {l.LitFalseAlarms} / {l.LitMisses}")).Append("</td><td>")
                     .Append(ScoreText.Format(l?.MeanGlowError, "0.000")).Append("</td><td>")
-                    .Append(ScoreText.Format(l?.CheckerboardRatio, "0.00")).Append("x</td>");
+                    .Append(ScoreText.Format(l?.CheckerboardRatio, "0.00x")).Append("</td>");
             }
             html.Append("</tr>");
         }

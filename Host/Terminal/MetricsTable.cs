@@ -24,7 +24,7 @@ internal static class MetricsTable
             if (light)
             {
                 cells.AddRange(image.Light is { } l
-                    ? [$"{l.LitHits}/{l.LitFalseAlarms}/{l.LitMisses}", Format(l.GlowError, "0.000"), $"{Format(l.Checkerboard, "0.0000")} / {Format(l.TruthCheckerboard, "0.0000")}"]
+                    ? [$"{l.LitHits}/{l.LitFalseAlarms}/{l.LitMisses}", Format(l.GlowError, "0.000"), $"{Format(l.Checkerboard, "0.00")} / {Format(l.TruthCheckerboard, "0.00")}"]
                     : ["no mask", "", ""]);
             }
             table.AddRow(cells.ToArray());
@@ -33,7 +33,7 @@ internal static class MetricsTable
         if (set.Light is { } summary)
         {
             mean.AddRange([$"[bold]F1 {Format(summary.LitWindowF1, "0.000")}[/]", $"[bold]{Format(summary.MeanGlowError, "0.000")}[/]",
-                $"[bold]{Format(summary.CheckerboardRatio, "0.00")}x[/]"]);
+                $"[bold]{Format(summary.CheckerboardRatio, "0.00x")}[/]"]);
         }
         table.AddRow(mean.ToArray());
         return table;
@@ -60,7 +60,7 @@ internal static class MetricsTable
             };
             if (light)
             {
-                cells.AddRange([Format(set.Light?.LitWindowF1, "0.000"), Format(set.Light?.MeanGlowError, "0.000"), Format(set.Light?.CheckerboardRatio, "0.00") + "x"]);
+                cells.AddRange([Format(set.Light?.LitWindowF1, "0.000"), Format(set.Light?.MeanGlowError, "0.000"), Format(set.Light?.CheckerboardRatio, "0.00x")]);
             }
             table.AddRow(cells.ToArray());
         }
