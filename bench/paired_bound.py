@@ -69,6 +69,8 @@ def main():
     parser.add_argument("--test", required=True, help="the scored sample folder; its testA/ and testB_truth/ are held out")
     parser.add_argument("--ngf", type=int, default=16)
     parser.add_argument("--blocks", type=int, default=4)
+    parser.add_argument("--upsample", choices=["transpose", "resize"], default="transpose",
+                        help="the generator's upsampling, as the plugins' upsample option")
     parser.add_argument("--crop", type=int, default=64)
     parser.add_argument("--iters", type=int, default=3000)
     parser.add_argument("--lr", type=float, default=2e-4, help="Adam(beta1 0.5); constant for the first half, then linear decay, as the pipeline")
@@ -89,7 +91,7 @@ def main():
     if len(day) != len(night):
         sys.exit("paired_bound: testA and testB_truth of --pairs differ in length")
 
-    net = generator(args.ngf, args.blocks)
+    net = generator(args.ngf, args.blocks, args.upsample)
     init_weights(net)
     optimizer = torch.optim.Adam(net.parameters(), lr=args.lr, betas=(0.5, 0.999))
     half = args.iters // 2
@@ -124,7 +126,7 @@ def main():
         "implementation": "pytorch-paired-l1",
         "torch_version": torch.__version__,
         "threads": torch.get_num_threads(),
-        "ngf": args.ngf, "blocks": args.blocks, "crop": args.crop, "lr": args.lr,
+        "ngf": args.ngf, "blocks": args.blocks, "upsample": args.upsample, "crop": args.crop, "lr": args.lr,
         "pairs": len(day), "test_images": len(test_day),
         "iterations": args.iters,
         "final_mean_psnr": curve[-1]["mean_psnr"],

@@ -34,7 +34,9 @@ class ResnetBlock(nn.Module):
         return x + self.conv_block(x)
 
 
-def generator(ngf, blocks):
+def generator(ngf, blocks, upsample="transpose"):
+    """The reference ResNet generator; upsample "resize" puts the plugins' nearest 2x, reflected border and 3x3
+    convolution (GanKit's ResizeConv) where the reference has its stride-2 transposed convolutions."""
     layers = [nn.ReflectionPad2d(3), nn.Conv2d(3, ngf, 7), nn.InstanceNorm2d(ngf), nn.ReLU(True)]
     for i in range(2):
         mult = 2 ** i
@@ -43,8 +45,11 @@ def generator(ngf, blocks):
     layers += [ResnetBlock(ngf * 4) for _ in range(blocks)]
     for i in range(2):
         mult = 2 ** (2 - i)
-        layers += [nn.ConvTranspose2d(ngf * mult, ngf * mult // 2, 3, stride=2, padding=1, output_padding=1),
-                   nn.InstanceNorm2d(ngf * mult // 2), nn.ReLU(True)]
+        if upsample == "resize":
+            layers += [nn.Upsample(scale_factor=2, mode="nearest"), nn.ReflectionPad2d(1), nn.Conv2d(ngf * mult, ngf * mult // 2, 3)]
+        else:
+            layers += [nn.ConvTranspose2d(ngf * mult, ngf * mult // 2, 3, stride=2, padding=1, output_padding=1)]
+        layers += [nn.InstanceNorm2d(ngf * mult // 2), nn.ReLU(True)]
     layers += [nn.ReflectionPad2d(3), nn.Conv2d(ngf, 3, 7), nn.Tanh()]
     return nn.Sequential(*layers)
 
