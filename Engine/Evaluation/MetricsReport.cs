@@ -28,7 +28,7 @@ public sealed record MetricsReport(
         "mean over valid window positions, then mean over images. Files are matched by relative path. " +
         "With light masks: a window is lit when its glass's median Y is at least " + WindowLighting.LitMargin.ToString(CultureInfo.InvariantCulture) + " above the wall's median Y; lit-window F1 = " +
         "2 hits / (2 hits + false alarms + misses) over all windows; glow error = mean |Y - Y truth| inside each lamp's glow, mean over scenes " +
-        "with a lamp; checkerboard = energy of Y (mean removed, Hann window) at the 15 frequencies of a 4-pixel lattice over the mean energy 2 to 4 bins " +
+        "with a lamp; checkerboard = energy of Y (mean removed, Hann window) at the 9 off-axis frequencies of a 4-pixel lattice over the mean energy 2 to 4 bins " +
         "around them plus 8-bit rounding noise, median over images, reported as the ratio to the truths' median.";
 
     public static MetricsReport Create(ScoredSet model, IReadOnlyList<ScoredSet> baselines, IReadOnlyList<ScoredSet>? compared = null)

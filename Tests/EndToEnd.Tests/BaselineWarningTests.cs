@@ -63,11 +63,11 @@ public sealed class BaselineWarningTests
     [Fact]
     public void Given_a_model_with_a_grid_a_baseline_lacks_When_reported_Then_it_is_a_warning_and_a_ratio_grid_free_images_reach_is_not()
     {
-        // Given a model whose checkerboard reads 6.3 times the truth's (the default job's grid) against colortransfer's 1.2
-        var colortransfer = Set("colortransfer", 15.97, 0.685) with { Light = Light(0.057, 0.249, checkerboard: 1.2) };
-        var gridded = Set("cyclegan", 20, 0.8) with { Light = Light(0.9, 0.1, checkerboard: 6.33) };
+        // Given a model whose checkerboard reads 34.9 times the truth's (the default job's grid) against colortransfer's 1.12
+        var colortransfer = Set("colortransfer", 15.97, 0.685) with { Light = Light(0.057, 0.249, checkerboard: 1.12) };
+        var gridded = Set("cyclegan", 20, 0.8) with { Light = Light(0.9, 0.1, checkerboard: 34.91) };
 
-        Assert.Equal(["cyclegan shows more of a checkerboard grid than the colortransfer baseline (6.33x the truth's against 1.20x)"],
+        Assert.Equal(["cyclegan shows more of a checkerboard grid than the colortransfer baseline (34.91x the truth's against 1.12x)"],
             MetricsReport.Create(gridded, [colortransfer]).Warnings);
         Assert.Empty(MetricsReport.Create(gridded with { Light = Light(0.9, 0.1, checkerboard: 1.6) }, [colortransfer]).Warnings!);
     }

@@ -183,7 +183,7 @@ public sealed class LightMetricsTests
             return LightScore.Score(Blurred(truth), truth, LightMask.For(scene, 128));
         }).ToList();
 
-        // Then the grid stands out against the truth, and blur alone does not.
+        // Then the grid stands out against the truth, and blur alone does not (it lowers the lines' neighbours too).
         var gridRatio = LightSummary.Create("m", scores)!.CheckerboardRatio!.Value;
         var blurRatio = LightSummary.Create("m", blurredOnly)!.CheckerboardRatio!.Value;
         Assert.True(gridRatio > LightSummary.GridTolerance, $"grid over blur {gridRatio:0.00}x");
