@@ -36,7 +36,10 @@ public static class CheckerboardMeasure
 
     private const int OuterRing = 4;
 
-    /// <summary>Below this side the lines' neighbourhoods would overlap; such images are not measured.</summary>
+    /// <summary>
+    /// Below this side the lines (side / 4 bins apart, each with a background 4 bins either side) would crowd each
+    /// other's backgrounds; such images are not measured.
+    /// </summary>
     public const int MinimumSide = 32;
 
     /// <summary>Variance of rounding to 8 bits, in units of full scale squared: the least energy any stored image has.</summary>
