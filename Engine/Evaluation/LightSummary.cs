@@ -55,11 +55,10 @@ public sealed record LightSummary(
             glow.Count == 0 ? null : glow.Average(), checkerboard, truth, truth > 0 ? checkerboard / truth : null);
     }
 
+    /// <summary>The median of the measured values; null when no image was measured.</summary>
     private static double? Median(IEnumerable<double?> values)
     {
-        var sorted = values.OfType<double>().Order().ToList();
-        return sorted.Count == 0 ? null
-            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
-            : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+        var measured = values.OfType<double>().ToList();
+        return measured.Count == 0 ? null : Medians.Of(measured);
     }
 }

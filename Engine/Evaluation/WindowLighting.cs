@@ -37,7 +37,7 @@ public static class WindowLighting
         {
             throw new InvalidDataException("the light mask leaves no wall to compare the windows with");
         }
-        return Median(wall);
+        return Medians.Of(wall);
     }
 
     /// <summary>For each window of <paramref name="mask"/>, in order: is it lit in the image?</summary>
@@ -58,12 +58,6 @@ public static class WindowLighting
                 values.Add(luminance[y * width + x]);
             }
         }
-        return Median(values);
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
+        return Medians.Of(values);
     }
 }
