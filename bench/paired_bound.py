@@ -31,13 +31,16 @@ from PIL import Image
 from reference_cyclegan import generator, init_weights
 
 
-def load_folder(folder):
+def load_folder(folder, scale=1.0):
     paths = sorted(glob.glob(os.path.join(folder, "*.png")))
     if not paths:
         sys.exit(f"paired_bound: no PNG files in {folder}")
     images = []
     for path in paths:
-        pixels = np.asarray(Image.open(path).convert("RGB"), dtype=np.float32) / 127.5 - 1.0
+        image = Image.open(path).convert("RGB")
+        if scale != 1.0:
+            image = image.resize((round(image.width * scale), round(image.height * scale)), Image.BOX)
+        pixels = np.asarray(image, dtype=np.float32) / 127.5 - 1.0
         images.append(torch.from_numpy(pixels).permute(2, 0, 1).contiguous())
     return [os.path.basename(p) for p in paths], images
 
@@ -46,20 +49,28 @@ def to_bytes(image):
     return ((image + 1.0) * 127.5).round().clamp(0, 255)
 
 
+def predict(net, x, size):
+    """The prediction for x, brought to the truth's size (bicubic) when the model works at another scale."""
+    y = net(x.unsqueeze(0))
+    if y.shape[-2:] != size:
+        y = torch.nn.functional.interpolate(y, size=size, mode="bicubic", align_corners=False)
+    return y[0]
+
+
 def mean_psnr(net, inputs, truths):
     scores = []
     with torch.no_grad():
         for x, truth in zip(inputs, truths):
-            mse = ((to_bytes(net(x.unsqueeze(0))[0]) - to_bytes(truth)) ** 2).mean().item()
+            mse = ((to_bytes(predict(net, x, truth.shape[-2:])) - to_bytes(truth)) ** 2).mean().item()
             scores.append(10.0 * math.log10(255.0 ** 2 / max(mse, 1e-10)))
     return sum(scores) / len(scores)
 
 
-def write_predictions(net, names, inputs, folder):
+def write_predictions(net, names, inputs, truths, folder):
     os.makedirs(folder, exist_ok=True)
     with torch.no_grad():
-        for name, x in zip(names, inputs):
-            pixels = to_bytes(net(x.unsqueeze(0))[0]).permute(1, 2, 0).to(torch.uint8).numpy()
+        for name, x, truth in zip(names, inputs, truths):
+            pixels = to_bytes(predict(net, x, truth.shape[-2:])).permute(1, 2, 0).to(torch.uint8).numpy()
             Image.fromarray(pixels, "RGB").save(os.path.join(folder, name))
 
 
@@ -72,6 +83,9 @@ def main():
     parser.add_argument("--upsample", choices=["transpose", "resize"], default="transpose",
                         help="the generator's upsampling, as the plugins' upsample option")
     parser.add_argument("--crop", type=int, default=64)
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="train and predict on the textures scaled by this (box filter); predictions are scaled back "
+                        "to the truth's size (bicubic) before scoring")
     parser.add_argument("--iters", type=int, default=3000)
     parser.add_argument("--lr", type=float, default=2e-4, help="Adam(beta1 0.5); constant for the first half, then linear decay, as the pipeline")
     parser.add_argument("--eval-every", type=int, default=500)
@@ -84,9 +98,9 @@ def main():
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
     torch.set_num_threads(args.threads)
-    _, day = load_folder(os.path.join(args.pairs, "testA"))
-    _, night = load_folder(os.path.join(args.pairs, "testB_truth"))
-    test_names, test_day = load_folder(os.path.join(args.test, "testA"))
+    _, day = load_folder(os.path.join(args.pairs, "testA"), args.scale)
+    _, night = load_folder(os.path.join(args.pairs, "testB_truth"), args.scale)
+    test_names, test_day = load_folder(os.path.join(args.test, "testA"), args.scale)
     _, test_night = load_folder(os.path.join(args.test, "testB_truth"))
     if len(day) != len(night):
         sys.exit("paired_bound: testA and testB_truth of --pairs differ in length")
@@ -116,7 +130,7 @@ def main():
             net.eval()
             score = mean_psnr(net, test_day, test_night)
             if args.out:
-                write_predictions(net, test_names, test_day, os.path.join(args.out, str(i + 1)))
+                write_predictions(net, test_names, test_day, test_night, os.path.join(args.out, str(i + 1)))
             net.train()
             seconds = time.perf_counter() - start
             curve.append({"iteration": i + 1, "mean_psnr": round(score, 3), "seconds": round(seconds, 1)})
@@ -126,7 +140,7 @@ def main():
         "implementation": "pytorch-paired-l1",
         "torch_version": torch.__version__,
         "threads": torch.get_num_threads(),
-        "ngf": args.ngf, "blocks": args.blocks, "upsample": args.upsample, "crop": args.crop, "lr": args.lr,
+        "ngf": args.ngf, "blocks": args.blocks, "upsample": args.upsample, "crop": args.crop, "scale": args.scale, "lr": args.lr,
         "pairs": len(day), "test_images": len(test_day),
         "iterations": args.iters,
         "final_mean_psnr": curve[-1]["mean_psnr"],

@@ -53,8 +53,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
         var threads = (int)CycleGanOptions.Threads.Read(request.Options);
         // Every core unless told otherwise.
         TorchSharp.torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
-        var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, device);
-        return new GeneratorStylizer(generator, device, "CycleGAN");
+        return GeneratorStylizer.Open(request.ModelDirectory, request.Direction, device, "CycleGAN", context.Log);
     }
 
     /// <inheritdoc />

@@ -12,7 +12,7 @@ internal sealed class OnnxImageModel : IDisposable
     private readonly InferenceSession _session;
 
     private OnnxImageModel(InferenceSession session, string path, string inputName, string outputName, bool zeroToOne, int sizeMultiple,
-        string? padding, string? direction)
+        string? padding, string? direction, double workingScale)
     {
         _session = session;
         Path = path;
@@ -22,6 +22,7 @@ internal sealed class OnnxImageModel : IDisposable
         SizeMultiple = sizeMultiple;
         Padding = padding;
         Direction = direction;
+        WorkingScale = workingScale;
     }
 
     public string Path { get; }
@@ -41,6 +42,12 @@ internal sealed class OnnxImageModel : IDisposable
 
     /// <summary>"a2b" or "b2a" from the metadata, or null when the model does not say.</summary>
     public string? Direction { get; }
+
+    /// <summary>
+    /// The scale the model works at (metadata working_scale, in (0, 1], 1 when it does not say): textures are shrunk by it
+    /// before the model runs and the result is resized back, as the training plugins convert.
+    /// </summary>
+    public double WorkingScale { get; }
 
     public static OnnxImageModel Open(OptionValues options, IPluginContext context)
     {
@@ -130,9 +137,16 @@ internal sealed class OnnxImageModel : IDisposable
         }
         var padding = metadata.GetValueOrDefault("padding");
         var direction = metadata.GetValueOrDefault("direction");
+        var workingScale = 1.0;
+        if (metadata.TryGetValue("working_scale", out var scaleText)
+            && !(double.TryParse(scaleText, NumberStyles.Float, CultureInfo.InvariantCulture, out workingScale) && workingScale > 0 && workingScale <= 1))
+        {
+            throw new PluginException($"{path}: metadata working_scale '{scaleText}' is not a number in (0, 1]; export the model again.");
+        }
         context.Log.Info($"onnx: {path}, {(zeroToOne ? "[0,1]" : "[-1,1]")} values, sides padded to a multiple of {multiple}, " +
-            $"{padding ?? "undeclared"} borders{(direction is null ? "" : $", {direction}")}");
-        return new OnnxImageModel(session, path, inputName, outputName, zeroToOne, multiple, padding, direction);
+            $"{padding ?? "undeclared"} borders{(direction is null ? "" : $", {direction}")}" +
+            (workingScale == 1 ? "" : $", works at scale {scaleText} (textures are shrunk by it and the result resized back)"));
+        return new OnnxImageModel(session, path, inputName, outputName, zeroToOne, multiple, padding, direction, workingScale);
     }
 
     private static void CheckImage(string path, string role, string name, NodeMetadata value)

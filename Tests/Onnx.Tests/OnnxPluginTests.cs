@@ -24,12 +24,12 @@ public sealed class OnnxPluginTests : IDisposable
     }
 
     /// <summary>A model folder as training leaves it, with a random generator of the given size in both directions.</summary>
-    private string ModelFolder(int ngf, int blocks)
+    private string ModelFolder(int ngf, int blocks, double workingScale = 1)
     {
-        var folder = _temp.Combine($"model-{ngf}-{blocks}");
+        var folder = _temp.Combine($"model-{ngf}-{blocks}-{workingScale}");
         using var aToB = OnnxExportMatchTests.RandomGenerator(ngf, blocks, GeneratorUpsampling.Transpose, seed: 11);
         using var bToA = OnnxExportMatchTests.RandomGenerator(ngf, blocks, GeneratorUpsampling.Transpose, seed: 12);
-        GeneratorExport.Write(folder, aToB, bToA, iterations: 7);
+        GeneratorExport.Write(folder, aToB, bToA, iterations: 7, workingScale);
         return folder;
     }
 
@@ -66,7 +66,31 @@ public sealed class OnnxPluginTests : IDisposable
         Assert.Equal("4", metadata["size_multiple"]);
         Assert.Equal("resnet_generator", metadata["model_family"]);
         Assert.Equal(("4", "1", "transpose"), (metadata["ngf"], metadata["blocks"], metadata["upsample"]));
+        Assert.Equal("1", metadata["working_scale"]);
         Assert.Equal("StyleForge", session.ModelMetadata.ProducerName);
+    }
+
+    [Fact]
+    public void Given_a_model_that_works_at_half_scale_When_exported_and_run_by_the_onnx_plugin_Then_it_matches_the_cyclegan_path()
+    {
+        // Given a model folder whose generator learned textures at half their size
+        var folder = ModelFolder(8, 2, workingScale: 0.5);
+        var texture = PatternTextures.Scene(72, 56);
+        var file = Export(folder, TranslationDirection.AToB, seamless: false);
+        using var session = new InferenceSession(file);
+        using var viaTorchPath = GeneratorStylizer.Open(folder, TranslationDirection.AToB, CPU, "CycleGAN", _context);
+        using var stylizer = Open(file);
+
+        // When both plugins convert the same texture
+        var viaOnnx = stylizer.Stylize(texture, new StylizeSettings(), CancellationToken.None);
+        var viaTorch = viaTorchPath.Stylize(texture, new StylizeSettings(), CancellationToken.None);
+
+        // Then the export declares the scale, the onnx plugin says it uses it, and both return the same full-size texture
+        Assert.Equal("0.5", session.ModelMetadata.CustomMetadataMap["working_scale"]);
+        Assert.Contains(_context.Messages, m => m.Contains("works at scale 0.5", StringComparison.Ordinal));
+        Assert.Equal((72, 56), (viaOnnx.Width, viaOnnx.Height));
+        var error = PatternTextures.MeanAbsoluteError(viaOnnx, viaTorch);
+        Assert.True(error < 1e-5, $"MAE {error * 255:F4}/255");
     }
 
     [Fact]

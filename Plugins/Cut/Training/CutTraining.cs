@@ -80,6 +80,7 @@ internal sealed class CutTraining
             CheckpointFiles.Write(folder, networks.CheckpointNetworks, networks.Optimizers, state);
 
         public void Export(string modelDirectory, long iterations) =>
-            GeneratorExport.Write(modelDirectory, [(TranslationDirection.AToB, networks.ExportedGenerator)], iterations);
+            GeneratorExport.Write(modelDirectory, [(TranslationDirection.AToB, networks.ExportedGenerator)], iterations,
+                WorkingScale.Of(domainA.Scales.Concat(domainB.Scales)));
     }
 }

@@ -86,7 +86,7 @@ internal sealed class CycleGanTraining
         public void Export(string modelDirectory, long iterations)
         {
             var (aToB, bToA) = networks.ExportedGenerators;
-            GeneratorExport.Write(modelDirectory, aToB, bToA, iterations);
+            GeneratorExport.Write(modelDirectory, aToB, bToA, iterations, WorkingScale.Of(domainA.Scales.Concat(domainB.Scales)));
         }
     }
 }

@@ -9,7 +9,8 @@ namespace StyleForge.Plugins.GanKit.Export;
 
 /// <summary>
 /// The inference-only model folder: G_A.pt (A to B) and G_B.pt (B to A) with generator weights only,
-/// and generator.json with the architecture needed to rebuild them. Each file is replaced by a rename.
+/// and generator.json with the architecture needed to rebuild them and the scale the model works at.
+/// Each file is replaced by a rename.
 /// </summary>
 internal static class GeneratorExport
 {
@@ -19,15 +20,18 @@ internal static class GeneratorExport
     public static string WeightFile(TranslationDirection direction) => direction == TranslationDirection.AToB ? "G_A.pt" : "G_B.pt";
 
     /// <summary>Exports both directions of a two-sided model (CycleGAN's G_A and G_B).</summary>
-    public static void Write(string modelDirectory, ResnetGenerator aToB, ResnetGenerator bToA, long iterations) =>
-        Write(modelDirectory, [(TranslationDirection.AToB, aToB), (TranslationDirection.BToA, bToA)], iterations);
+    public static void Write(string modelDirectory, ResnetGenerator aToB, ResnetGenerator bToA, long iterations, double workingScale = 1) =>
+        Write(modelDirectory, [(TranslationDirection.AToB, aToB), (TranslationDirection.BToA, bToA)], iterations, workingScale);
 
     /// <summary>
     /// Exports the generators of the directions a model learned (a one-sided model has only A to B). All share one
-    /// architecture. Refuses non-finite weights, so a damaged run never replaces a good export.
+    /// architecture. <paramref name="workingScale"/> is the scale the model learned textures at (<see cref="WorkingScale.Of"/>),
+    /// at which conversion runs. Refuses non-finite weights, so a damaged run never replaces a good export.
     /// </summary>
-    public static void Write(string modelDirectory, IReadOnlyList<(TranslationDirection Direction, ResnetGenerator Generator)> generators, long iterations)
+    public static void Write(string modelDirectory, IReadOnlyList<(TranslationDirection Direction, ResnetGenerator Generator)> generators, long iterations,
+        double workingScale = 1)
     {
+        WorkingScale.Check(workingScale, modelDirectory);
         if (NonFiniteValues.FirstInWeights(generators.Select(g => (Path.GetFileNameWithoutExtension(WeightFile(g.Direction)), (nn.Module)g.Generator))) is string bad)
         {
             throw new PluginException($"refusing to export the model to {modelDirectory}: weight {bad} is not finite.");
@@ -38,7 +42,7 @@ internal static class GeneratorExport
             WriteAtomically(Path.Combine(modelDirectory, WeightFile(direction)), stream => ModuleStreams.Save(generator, stream));
         }
         var architecture = generators[0].Generator.Architecture;
-        var description = new ExportedModel(architecture.Ngf, architecture.Blocks, iterations, architecture.Upsample.ToString().ToLowerInvariant());
+        var description = new ExportedModel(architecture.Ngf, architecture.Blocks, iterations, architecture.Upsample.ToString().ToLowerInvariant(), workingScale);
         WriteAtomically(Path.Combine(modelDirectory, ArchitectureFile), stream => JsonSerializer.Serialize(stream, description, CheckpointJson.Options));
     }
 
@@ -49,21 +53,7 @@ internal static class GeneratorExport
     public static ResnetGenerator Load(string modelDirectory, TranslationDirection direction, Device device)
     {
         var folder = ModelFolder(modelDirectory);
-        var descriptionPath = Path.Combine(folder, ArchitectureFile);
-        if (!File.Exists(descriptionPath))
-        {
-            throw new PluginException($"no trained generator in {modelDirectory}: {ArchitectureFile} is missing; point --model at a folder 'styleforge train' wrote.");
-        }
-        ExportedModel description;
-        try
-        {
-            description = JsonSerializer.Deserialize<ExportedModel>(File.ReadAllText(descriptionPath), CheckpointJson.Options)
-                ?? throw new JsonException("empty document");
-        }
-        catch (JsonException ex)
-        {
-            throw new PluginException($"{descriptionPath} is unreadable ({ex.Message}); export the model again with 'styleforge train ... --resume'.", ex);
-        }
+        var description = ReadDescription(modelDirectory, out var descriptionPath);
         var upsample = description.Upsample switch
         {
             // Models exported before the option existed hold no value: they are the reference's transpose.
@@ -94,6 +84,36 @@ internal static class GeneratorExport
         return generator;
     }
 
+    /// <summary>
+    /// The scale <paramref name="modelDirectory"/>'s model works at: textures are resized by it before the generator runs
+    /// and the result is resized back. 1 for models exported before the value existed, and for imported ones.
+    /// </summary>
+    public static double ReadWorkingScale(string modelDirectory)
+    {
+        var description = ReadDescription(modelDirectory, out var descriptionPath);
+        var scale = description.WorkingScale ?? 1.0;
+        WorkingScale.Check(scale, descriptionPath);
+        return scale;
+    }
+
+    private static ExportedModel ReadDescription(string modelDirectory, out string descriptionPath)
+    {
+        descriptionPath = Path.Combine(ModelFolder(modelDirectory), ArchitectureFile);
+        if (!File.Exists(descriptionPath))
+        {
+            throw new PluginException($"no trained generator in {modelDirectory}: {ArchitectureFile} is missing; point --model at a folder 'styleforge train' wrote.");
+        }
+        try
+        {
+            return JsonSerializer.Deserialize<ExportedModel>(File.ReadAllText(descriptionPath), CheckpointJson.Options)
+                ?? throw new JsonException("empty document");
+        }
+        catch (JsonException ex)
+        {
+            throw new PluginException($"{descriptionPath} is unreadable ({ex.Message}); export the model again with 'styleforge train ... --resume'.", ex);
+        }
+    }
+
     /// <summary>The folder holding generator.json: <paramref name="modelDirectory"/> itself or its model/ subfolder.</summary>
     public static string ModelFolder(string modelDirectory) =>
         File.Exists(Path.Combine(modelDirectory, ArchitectureFile)) ? modelDirectory : Path.Combine(modelDirectory, "model");
@@ -117,6 +137,6 @@ internal static class GeneratorExport
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>generator.json; <paramref name="Upsample"/> is null in models exported before the option existed.</summary>
-    private sealed record ExportedModel(int Ngf, int Blocks, long Iterations, string? Upsample);
+    /// <summary>generator.json; <paramref name="Upsample"/> and <paramref name="WorkingScale"/> are null in models exported before they existed.</summary>
+    private sealed record ExportedModel(int Ngf, int Blocks, long Iterations, string? Upsample, double? WorkingScale);
 }

@@ -34,6 +34,7 @@ internal static class OnnxModelExport
         using var generator = GeneratorExport.Load(request.ModelDirectory, request.Direction, CPU);
         var padding = request.Seamless ? PaddingMode.Circular : PaddingMode.Reflect;
         var architecture = generator.Architecture;
+        var workingScale = GeneratorExport.ReadWorkingScale(request.ModelDirectory);
         var metadata = new Dictionary<string, string>
         {
             ["direction"] = request.Direction == TranslationDirection.AToB ? "a2b" : "b2a",
@@ -47,6 +48,7 @@ internal static class OnnxModelExport
             ["ngf"] = architecture.Ngf.ToString(CultureInfo.InvariantCulture),
             ["blocks"] = architecture.Blocks.ToString(CultureInfo.InvariantCulture),
             ["upsample"] = architecture.Upsample.ToString().ToLowerInvariant(),
+            ["working_scale"] = workingScale.ToString("R", CultureInfo.InvariantCulture),
         };
         var model = OnnxGeneratorGraph.Build(generator, padding, request.FormatVersion, metadata);
         var directory = Path.GetDirectoryName(Path.GetFullPath(request.OutputPath))!;
@@ -60,6 +62,7 @@ internal static class OnnxModelExport
             throw new PluginException($"cannot write {request.OutputPath}: {ex.Message}", ex);
         }
         context.Log.Info($"wrote {request.OutputPath}: {pluginName} generator {metadata["direction"]}, ngf {architecture.Ngf}, {architecture.Blocks} blocks, " +
-            $"{metadata["padding"]} padding, opset {request.FormatVersion}, {new FileInfo(request.OutputPath).Length / 1e6:F1} MB");
+            $"{metadata["padding"]} padding, opset {request.FormatVersion}, {new FileInfo(request.OutputPath).Length / 1e6:F1} MB" +
+            (workingScale == 1 ? "" : $"; it works at scale {metadata["working_scale"]}: shrink textures by that before running it and resize the result back (the onnx plugin does)"));
     }
 }

@@ -1,21 +1,46 @@
+using System.Globalization;
+using StyleForge.Plugins.GanKit.Export;
 using StyleForge.Plugins.GanKit.Model;
 using static TorchSharp.torch;
 
 namespace StyleForge.Plugins.GanKit.Inference;
 
-/// <summary>One loaded generator (one direction of a model) applied to textures by <see cref="TextureTranslator"/>.</summary>
+/// <summary>
+/// One loaded generator (one direction of a model) applied to textures by <see cref="TextureTranslator"/>, at the
+/// model's working scale (<see cref="WorkingScale"/>): below 1, each texture is shrunk by it first and the result is
+/// resized back to the texture's size.
+/// </summary>
 internal sealed class GeneratorStylizer : IStylizer
 {
     private readonly ResnetGenerator _generator;
     private readonly Device _device;
     private readonly string _method;
+    private readonly double _workingScale;
 
     /// <summary>Takes ownership of <paramref name="generator"/>; <paramref name="method"/> names the model in messages ("CycleGAN").</summary>
-    public GeneratorStylizer(ResnetGenerator generator, Device device, string method)
+    public GeneratorStylizer(ResnetGenerator generator, Device device, string method, double workingScale = 1)
     {
+        WorkingScale.Check(workingScale, method);
         _generator = generator;
         _device = device;
         _method = method;
+        _workingScale = workingScale;
+    }
+
+    /// <summary>
+    /// Loads <paramref name="direction"/>'s generator of the model in <paramref name="modelDirectory"/> with its working
+    /// scale, and says so when the model converts at a scale other than 1.
+    /// </summary>
+    public static GeneratorStylizer Open(string modelDirectory, TranslationDirection direction, Device device, string method, IPluginLog log)
+    {
+        var workingScale = GeneratorExport.ReadWorkingScale(modelDirectory);
+        var generator = GeneratorExport.Load(modelDirectory, direction, device);
+        if (workingScale != 1)
+        {
+            log.Info($"{method} model learned its textures scaled by {workingScale.ToString("0.###", CultureInfo.InvariantCulture)} (training's load_size): each texture is " +
+                "converted at that scale and the result resized back to the texture's size");
+        }
+        return new GeneratorStylizer(generator, device, method, workingScale);
     }
 
     public TextureBuffer Stylize(TextureBuffer rgb, StylizeSettings settings, CancellationToken cancellation)
@@ -24,7 +49,15 @@ internal sealed class GeneratorStylizer : IStylizer
         {
             throw new ArgumentException($"{_method} stylizes RGB textures (3 channels), got {rgb.Channels}; the host converts gray and alpha.", nameof(rgb));
         }
-        return TextureTranslator.Translate(_generator, _device, rgb, settings, cancellation);
+        if (_workingScale == 1)
+        {
+            return TextureTranslator.Translate(_generator, _device, rgb, settings, cancellation);
+        }
+        var width = WorkingScale.Apply(rgb.Width, _workingScale);
+        var height = WorkingScale.Apply(rgb.Height, _workingScale);
+        var shrunk = TextureResample.Bicubic(rgb, width, height, settings.Seamless);
+        var translated = TextureTranslator.Translate(_generator, _device, shrunk, settings, cancellation);
+        return TextureResample.Bicubic(translated, rgb.Width, rgb.Height, settings.Seamless);
     }
 
     public void Dispose() => _generator.Dispose();

@@ -12,9 +12,16 @@ internal sealed class DomainImages : IDisposable
 {
     private readonly List<Tensor> _images;
 
-    private DomainImages(List<Tensor> images) => _images = images;
+    private DomainImages(List<Tensor> images, List<double> scales)
+    {
+        _images = images;
+        Scales = scales;
+    }
 
     public int Count => _images.Count;
+
+    /// <summary>The factor each texture was resized by (load_size over its shorter side), for <see cref="WorkingScale.Of"/>.</summary>
+    public IReadOnlyList<double> Scales { get; }
 
     /// <summary>
     /// Decodes every texture of <paramref name="set"/> through the host. Textures the host cannot decode
@@ -24,6 +31,7 @@ internal sealed class DomainImages : IDisposable
         CancellationToken cancellation)
     {
         var images = new List<Tensor>(set.Count);
+        var scales = new List<double>(set.Count);
         for (var i = 0; i < set.Count; i++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -38,12 +46,13 @@ internal sealed class DomainImages : IDisposable
                 continue;
             }
             images.Add(Prepare(texture, loadSize, device));
+            scales.Add(loadSize / (double)Math.Min(texture.Width, texture.Height));
         }
         if (images.Count == 0)
         {
             throw new PluginException($"domain {domainName}: none of its {set.Count} textures could be decoded; check the folder's files.");
         }
-        return new DomainImages(images);
+        return new DomainImages(images, scales);
     }
 
     /// <summary>A [batch, 3, crop, crop] batch of random crops, each flipped horizontally half the time when asked.</summary>
