@@ -25,9 +25,6 @@ internal static class WorkingScale
         return Math.Min(1, median);
     }
 
-    /// <summary>The length a side of <paramref name="length"/> pixels has at <paramref name="scale"/>: rounded, at least 1.</summary>
-    public static int Apply(int length, double scale) => Math.Max(1, (int)Math.Round(length * scale));
-
     /// <summary>Refuses a scale that is not in (0, 1], naming <paramref name="source"/>.</summary>
     public static void Check(double scale, string source)
     {

@@ -31,16 +31,8 @@ internal sealed class OnnxStylizer : IStylizer
         {
             throw new ArgumentException($"onnx stylizes RGB textures (3 channels), got {rgb.Channels}; the host converts gray and alpha.", nameof(rgb));
         }
-        if (_model.WorkingScale == 1)
-        {
-            return StylizeAtModelScale(rgb, settings, cancellation);
-        }
-        // The model learned textures shrunk by its working scale: run it at that scale, as the training plugins convert.
-        var width = Math.Max(1, (int)Math.Round(rgb.Width * _model.WorkingScale));
-        var height = Math.Max(1, (int)Math.Round(rgb.Height * _model.WorkingScale));
-        var shrunk = TextureResample.Bicubic(rgb, width, height, settings.Seamless);
-        var translated = StylizeAtModelScale(shrunk, settings, cancellation);
-        return TextureResample.Bicubic(translated, rgb.Width, rgb.Height, settings.Seamless);
+        // A model that learned textures shrunk by its working scale runs at that scale, as the training plugins convert.
+        return TextureResample.AtScale(rgb, _model.WorkingScale, settings.Seamless, texture => StylizeAtModelScale(texture, settings, cancellation));
     }
 
     private TextureBuffer StylizeAtModelScale(TextureBuffer rgb, StylizeSettings settings, CancellationToken cancellation)

@@ -49,15 +49,8 @@ internal sealed class GeneratorStylizer : IStylizer
         {
             throw new ArgumentException($"{_method} stylizes RGB textures (3 channels), got {rgb.Channels}; the host converts gray and alpha.", nameof(rgb));
         }
-        if (_workingScale == 1)
-        {
-            return TextureTranslator.Translate(_generator, _device, rgb, settings, cancellation);
-        }
-        var width = WorkingScale.Apply(rgb.Width, _workingScale);
-        var height = WorkingScale.Apply(rgb.Height, _workingScale);
-        var shrunk = TextureResample.Bicubic(rgb, width, height, settings.Seamless);
-        var translated = TextureTranslator.Translate(_generator, _device, shrunk, settings, cancellation);
-        return TextureResample.Bicubic(translated, rgb.Width, rgb.Height, settings.Seamless);
+        return TextureResample.AtScale(rgb, _workingScale, settings.Seamless,
+            texture => TextureTranslator.Translate(_generator, _device, texture, settings, cancellation));
     }
 
     public void Dispose() => _generator.Dispose();

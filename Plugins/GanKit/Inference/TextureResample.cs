@@ -8,6 +8,23 @@ namespace StyleForge.Plugins.GanKit.Inference;
 /// </summary>
 internal static class TextureResample
 {
+    /// <summary>
+    /// Runs <paramref name="translate"/> on <paramref name="rgb"/> shrunk by <paramref name="scale"/> (each side rounded, at
+    /// least 1 px) and resizes its result back to <paramref name="rgb"/>'s size: a model's working scale. At scale 1 it
+    /// runs on <paramref name="rgb"/> as it is.
+    /// </summary>
+    public static TextureBuffer AtScale(TextureBuffer rgb, double scale, bool wrap, Func<TextureBuffer, TextureBuffer> translate)
+    {
+        if (scale == 1)
+        {
+            return translate(rgb);
+        }
+        var width = Math.Max(1, (int)Math.Round(rgb.Width * scale));
+        var height = Math.Max(1, (int)Math.Round(rgb.Height * scale));
+        var translated = translate(Bicubic(rgb, width, height, wrap));
+        return Bicubic(translated, rgb.Width, rgb.Height, wrap);
+    }
+
     /// <summary>Returns a <paramref name="width"/> x <paramref name="height"/> RGB copy of <paramref name="source"/>.</summary>
     public static TextureBuffer Bicubic(TextureBuffer source, int width, int height, bool wrap)
     {
