@@ -14,6 +14,15 @@ public sealed class WorkingScaleTests : IDisposable
 
     public void Dispose() => _run.Dispose();
 
+    /// <summary>Rewrites the model's generator.json after <paramref name="edit"/> has changed its properties.</summary>
+    private static void EditDescription(string model, Action<Dictionary<string, JsonElement>> edit)
+    {
+        var path = Path.Combine(model, GeneratorExport.ArchitectureFile);
+        var json = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
+        edit(json);
+        File.WriteAllText(path, JsonSerializer.Serialize(json));
+    }
+
     [Fact]
     public void Given_training_that_shrinks_the_textures_When_the_model_converts_Then_it_works_at_that_scale_and_returns_the_input_size()
     {
@@ -58,10 +67,7 @@ public sealed class WorkingScaleTests : IDisposable
         // Given a generator.json without the value, as older exports wrote it
         using var context = new TestContext(_run.Directory);
         var model = _run.Train(_run.Output(), TinyRun.Options(("iterations", "1"), ("load_size", "32")), context).ModelDirectory;
-        var path = Path.Combine(model, GeneratorExport.ArchitectureFile);
-        var json = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
-        json.Remove("working_scale");
-        File.WriteAllText(path, JsonSerializer.Serialize(json));
+        EditDescription(model, json => json.Remove("working_scale"));
 
         Assert.Equal(1.0, GeneratorExport.ReadWorkingScale(model));
     }
@@ -73,10 +79,7 @@ public sealed class WorkingScaleTests : IDisposable
     {
         using var context = new TestContext(_run.Directory);
         var model = _run.Train(_run.Output(), TinyRun.Options(("iterations", "1"), ("load_size", "32")), context).ModelDirectory;
-        var path = Path.Combine(model, GeneratorExport.ArchitectureFile);
-        var json = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
-        json["working_scale"] = JsonDocument.Parse(scale).RootElement;
-        File.WriteAllText(path, JsonSerializer.Serialize(json));
+        EditDescription(model, json => json["working_scale"] = JsonDocument.Parse(scale).RootElement);
 
         var error = Assert.Throws<PluginException>(() =>
             new CycleGanPlugin().OpenStylizer(new StylizerRequest(model, TranslationDirection.AToB, TinyRun.Options()), context));
