@@ -45,8 +45,9 @@ internal sealed class DomainImages : IDisposable
                 log.Warn($"domain {domainName}: skipping {set.GetRelativePath(i)}: {ex.Message}");
                 continue;
             }
-            images.Add(Prepare(texture, loadSize, device));
-            scales.Add(loadSize / (double)Math.Min(texture.Width, texture.Height));
+            var scale = loadSize / (double)Math.Min(texture.Width, texture.Height);
+            images.Add(Prepare(texture, loadSize, scale, device));
+            scales.Add(scale);
         }
         if (images.Count == 0)
         {
@@ -72,11 +73,10 @@ internal sealed class DomainImages : IDisposable
 
     public void Dispose() => _images.ForEach(t => t.Dispose());
 
-    private static Tensor Prepare(TextureBuffer texture, int loadSize, Device device)
+    private static Tensor Prepare(TextureBuffer texture, int loadSize, double scale, Device device)
     {
         using var scope = NewDisposeScope();
         var image = TexturePixels.ToTensor(texture);
-        var scale = loadSize / (double)Math.Min(texture.Width, texture.Height);
         var height = Math.Max(loadSize, (long)Math.Round(texture.Height * scale));
         var width = Math.Max(loadSize, (long)Math.Round(texture.Width * scale));
         // Bicubic with antialiasing matches the reference's PIL bicubic resize, which filters when shrinking.
