@@ -67,6 +67,31 @@ public sealed class PyTorchImportTests : IDisposable
         Assert.Equal([TranslationDirection.AToB, TranslationDirection.BToA], GeneratorExport.Directions(model));
     }
 
+    [SkippableFact]
+    public void Given_a_folder_whose_model_works_at_half_scale_When_the_other_direction_is_imported_Then_it_is_refused_and_the_folder_is_unchanged()
+    {
+        // Given a folder whose a2b generator converts at half scale (as training with load_size 128 on 256 px textures records)
+        var written = _temp.Combine("py");
+        ReferencePython.WriteGenerator(written, 4, 1, seed: 3, 32, 32);
+        var model = _temp.Combine("half");
+        Import(Path.Combine(written, "net_G.pth"), model, TranslationDirection.AToB);
+        var description = Path.Combine(model, GeneratorExport.ArchitectureFile);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(description))!;
+        node["working_scale"] = 0.5;
+        File.WriteAllText(description, node.ToJsonString());
+        var before = File.ReadAllText(description);
+
+        // When PyTorch weights, which work at scale 1, are imported beside it
+        var refusal = Assert.Throws<PluginException>(() => Import(Path.Combine(written, "net_G.pth"), model, TranslationDirection.BToA));
+
+        // Then the import is refused, and a2b still converts at half scale, alone
+        Assert.Contains("already holds a a2b generator that works at scale 0.5", refusal.Message);
+        Assert.Contains("import into another folder", refusal.Message);
+        Assert.Equal(before, File.ReadAllText(description));
+        Assert.Equal(0.5, GeneratorExport.ReadWorkingScale(model));
+        Assert.Equal([TranslationDirection.AToB], GeneratorExport.Directions(model));
+    }
+
     [SkippableTheory]
     [InlineData("affine", "key model.2.weight does not fit a ResNet generator with ngf 4 and 1 blocks (a 1-D tensor where no convolution is: an affine instance-norm or batch-norm parameter")]
     [InlineData("batch", "model.2.running_mean with no model.1.bias is batch norm (norm='batch')")]

@@ -7,7 +7,8 @@ namespace StyleForge.Plugins.GanKit.Import;
 /// <summary>
 /// <see cref="IModelImporter"/> for the reference's PyTorch generators: one direction's state dict becomes a model
 /// folder like the one training exports (generator.json and G_A.pt or G_B.pt), so it converts and exports like a
-/// trained model. Importing the other direction into the same folder adds it, when the shapes agree.
+/// trained model. Importing the other direction into the same folder adds it, when the shapes agree and the folder's
+/// model works at the textures' own size (scale 1, as imported weights do).
 /// </summary>
 internal static class PyTorchImport
 {
@@ -39,6 +40,16 @@ internal static class PyTorchImport
                         $"but {request.Source} has ngf {architecture.Ngf} and {architecture.Blocks} blocks; import into another folder.");
                 }
                 generators.Add((other, kept));
+                // A model folder has one working scale. Imported weights carry none (the reference converts at the
+                // textures' own size, 1); rewriting the folder at 1 would silently change how the kept direction converts.
+                var keptScale = GeneratorExport.ReadWorkingScale(request.OutputDirectory);
+                if (keptScale != 1)
+                {
+                    kept.Dispose();
+                    throw new PluginException($"{request.OutputDirectory} already holds a {Name(other)} generator that works at scale " +
+                        $"{keptScale.ToString("0.###", CultureInfo.InvariantCulture)} (trained with a load_size below its textures' size), " +
+                        $"but imported PyTorch weights work at scale 1, and a model folder has one scale; import into another folder.");
+                }
             }
             try
             {
