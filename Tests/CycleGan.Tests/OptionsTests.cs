@@ -20,7 +20,7 @@ public sealed class OptionsTests
         // Then it is named cyclegan, has exactly these options, and the defaults are the reference's
         Assert.Equal("cyclegan", descriptor.Name);
         Assert.Equal(
-            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "pool_size", "lr", "beta1",
+            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "lambda_chroma", "pool_size", "lr", "beta1",
              "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip", "ema_decay", "checkpoint_every",
              "sample_every", "snapshot_every", "device", "threads"],
             descriptor.Options.Select(o => o.Name));
@@ -28,6 +28,7 @@ public sealed class OptionsTests
         Assert.Equal((64, 64, 9, 3), (settings.Ngf, settings.Ndf, settings.Blocks, settings.DiscriminatorLayers));
         Assert.Equal((GeneratorUpsampling.Transpose, 1), (settings.Upsample, settings.DiscriminatorScales));
         Assert.Equal((GanLossKind.Lsgan, 10.0, 10.0, 0.5, 50), (settings.GanLoss, settings.LambdaA, settings.LambdaB, settings.LambdaIdentity, settings.PoolSize));
+        Assert.Equal(0.0, settings.LambdaChroma);
         Assert.Equal((0.0002, 0.5, 100, 100, (long?)null), (settings.LearningRate, settings.Beta1, settings.Epochs, settings.DecayEpochs, settings.Iterations));
         Assert.Equal((1, 286, 256, true), (settings.BatchSize, settings.LoadSize, settings.CropSize, settings.Flip));
         Assert.Equal((0, 0.0), (settings.SnapshotEvery, settings.EmaDecay));
@@ -52,7 +53,7 @@ public sealed class OptionsTests
 
         // Then they are these, in declaration order: output cadence, device and threads may change on resume
         Assert.Equal(
-            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "pool_size", "lr", "beta1",
+            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "lambda_chroma", "pool_size", "lr", "beta1",
              "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip", "ema_decay"],
             resume.Select(r => r.Option));
         Assert.Equal("(replaced by iterations)", resume.Single(r => r.Option == "epochs").Value);

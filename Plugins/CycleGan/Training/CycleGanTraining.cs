@@ -74,7 +74,7 @@ internal sealed class CycleGanTraining
     {
         public string Name => "CycleGAN";
 
-        public IReadOnlyList<string> LossTerms => TrainingIteration.LossTerms;
+        public IReadOnlyList<string> LossTerms => iteration.LossTerms;
 
         public GeneratorAverage? Average => networks.Average;
 

@@ -9,7 +9,7 @@ namespace StyleForge.Plugins.CycleGan.Training;
 
 /// <summary>
 /// One CycleGAN update in the reference's order: both generators forward; discriminators frozen; one Adam step for
-/// both generators on GAN + cycle + identity losses; discriminators unfrozen; one Adam step for both discriminators on
+/// both generators on GAN + cycle + identity losses (+ the chroma term, <see cref="ChromaLoss"/>, when lambda_chroma is set); discriminators unfrozen; one Adam step for both discriminators on
 /// (real + pooled fake) x 0.5. Both steps are applied only when every loss and gradient is finite (the non-finite
 /// guard): a NaN or infinity never reaches a weight or an Adam moment.
 /// <para>
@@ -24,8 +24,10 @@ namespace StyleForge.Plugins.CycleGan.Training;
 /// </summary>
 internal sealed class TrainingIteration
 {
-    /// <summary>The loss terms, named as in the reference's logs.</summary>
-    public static readonly IReadOnlyList<string> LossTerms = ["D_A", "G_A", "cycle_A", "idt_A", "D_B", "G_B", "cycle_B", "idt_B"];
+    /// <summary>The loss terms, named as in the reference's logs; chroma_A and chroma_B (this plugin's) only when the term is on.</summary>
+    public IReadOnlyList<string> LossTerms => _settings.LambdaChroma > 0
+        ? ["D_A", "G_A", "cycle_A", "idt_A", "chroma_A", "D_B", "G_B", "cycle_B", "idt_B", "chroma_B"]
+        : ["D_A", "G_A", "cycle_A", "idt_A", "D_B", "G_B", "cycle_B", "idt_B"];
 
     private readonly CycleGanNetworks _networks;
     private readonly ImagePool _fakeAPool;
@@ -76,8 +78,8 @@ internal sealed class TrainingIteration
         n.GeneratorOptimizer.zero_grad();
         // The identity weight is relative to the undecayed cycle weight (the reference's lambda_identity x lambda_A), so
         // cycle_decay loosens the cycle alone.
-        using var halfA = new GeneratorHalf(n.G_A, n.G_B, n.D_A, CycleWeight(s.LambdaA, s.CycleDecay, progress), s.LambdaA * s.LambdaIdentity, _ganLoss, renderSample);
-        using var halfB = new GeneratorHalf(n.G_B, n.G_A, n.D_B, CycleWeight(s.LambdaB, s.CycleDecay, progress), s.LambdaB * s.LambdaIdentity, _ganLoss, renderSample);
+        using var halfA = new GeneratorHalf(n.G_A, n.G_B, n.D_A, CycleWeight(s.LambdaA, s.CycleDecay, progress), s.LambdaA * s.LambdaIdentity, s.LambdaChroma, _ganLoss, renderSample);
+        using var halfB = new GeneratorHalf(n.G_B, n.G_A, n.D_B, CycleWeight(s.LambdaB, s.CycleDecay, progress), s.LambdaB * s.LambdaIdentity, s.LambdaChroma, _ganLoss, renderSample);
         Both(() => halfA.Run(realA), () => halfB.Run(realB));
         _faults.AfterBackward(n.G_A);
         var generatorLosses = new Dictionary<string, double>
@@ -89,6 +91,11 @@ internal sealed class TrainingIteration
             ["cycle_B"] = halfB.Cycle,
             ["idt_B"] = halfA.Identity,
         };
+        if (s.LambdaChroma > 0)
+        {
+            generatorLosses["chroma_A"] = halfA.Chroma;
+            generatorLosses["chroma_B"] = halfB.Chroma;
+        }
         // Checked before the pools see the fakes, so a pool never holds a non-finite image.
         var rejection = NonFiniteValues.FirstInLosses(generatorLosses)
             ?? (halfA.Fake!.isfinite().all().item<bool>() && halfB.Fake!.isfinite().all().item<bool>() ? null : "a generated image")
@@ -158,7 +165,8 @@ internal sealed class TrainingIteration
     /// <summary>
     /// Half of the generator step, starting from one domain's real images: translate with <c>forward</c>, map back
     /// with <c>backward</c> (which also maps the real images for its identity loss, in the same batch), score the fake
-    /// with the target domain's frozen discriminator, and backpropagate this half's losses. Only the detached fake (for
+    /// with the target domain's frozen discriminator, compare its colours with the real images' (the chroma term, when
+    /// its weight is above 0), and backpropagate this half's losses. Only the detached fake (for
     /// the pool) and, for a sample sheet, the reconstruction outlive it; the caller disposes them with the half.
     /// </summary>
     private sealed class GeneratorHalf(
@@ -167,6 +175,7 @@ internal sealed class TrainingIteration
         NLayerDiscriminator discriminator,
         double lambdaCycle,
         double identityWeight,
+        double chromaWeight,
         GanLoss ganLoss,
         bool keepReconstruction) : IDisposable
     {
@@ -175,6 +184,7 @@ internal sealed class TrainingIteration
         public double Gan { get; private set; }
         public double Cycle { get; private set; }
         public double Identity { get; private set; }
+        public double Chroma { get; private set; }
 
         public void Run(Tensor real)
         {
@@ -188,10 +198,15 @@ internal sealed class TrainingIteration
             var gan = ganLoss.Compute(discriminator.ScoreMaps(fake), targetIsReal: true);
             var cycle = nn.functional.l1_loss(reconstruction, real) * lambdaCycle;
             var identity = useIdentity ? nn.functional.l1_loss(back.narrow(0, batch, batch), real) * identityWeight : null;
-            (identity is null ? gan + cycle : gan + cycle + identity).backward();
+            var chroma = chromaWeight > 0 ? ChromaLoss.Compute(real, fake) * chromaWeight : null;
+            var total = gan + cycle;
+            total = identity is null ? total : total + identity;
+            total = chroma is null ? total : total + chroma;
+            total.backward();
             Gan = gan.item<float>();
             Cycle = cycle.item<float>();
             Identity = identity?.item<float>() ?? 0;
+            Chroma = chroma?.item<float>() ?? 0;
             Fake = fake.detach().DetachFromDisposeScope();
             Reconstruction = keepReconstruction ? reconstruction.detach().DetachFromDisposeScope() : null;
         }

@@ -18,6 +18,7 @@ internal sealed record TrainingSettings
     public required double LambdaB { get; init; }
     public required double CycleDecay { get; init; }
     public required double LambdaIdentity { get; init; }
+    public required double LambdaChroma { get; init; }
     public required int PoolSize { get; init; }
     public required double LearningRate { get; init; }
     public required double Beta1 { get; init; }
@@ -56,6 +57,8 @@ internal sealed record TrainingSettings
             LambdaB = CycleGanOptions.LambdaB.Read(options),
             CycleDecay = CycleGanOptions.CycleDecay.Read(options),
             LambdaIdentity = CycleGanOptions.LambdaIdentity.Read(options),
+            // Checkpoints from before lambda_chroma existed hold no value: the default, 0, is what they trained with.
+            LambdaChroma = CycleGanOptions.LambdaChroma.Read(options),
             PoolSize = (int)CycleGanOptions.PoolSize.Read(options),
             LearningRate = CycleGanOptions.LearningRate.Read(options),
             Beta1 = GanOptions.Beta1.Read(options),
