@@ -22,6 +22,7 @@ internal static class CutOptions
             Minimum = 0,
             Optional = true,
         },
+        GanOptions.LambdaChroma.Option,
         new("nce_idt", PluginOptionType.Boolean, "", "Also apply PatchNCE to G(Y) against Y (identity); empty: true for cut, false for fastcut.") { Optional = true },
         new("nce_layers", PluginOptionType.Text, "0,4,7,10,14",
             "Generator layers PatchNCE compares, ascending: the padded input, both downsampling convolutions, the first and fifth residual blocks (the reference's 0,4,8,12,16 on its antialiased generator)."),

@@ -55,14 +55,6 @@ internal static class CycleGanOptions
         new("lambda_identity", PluginOptionType.Number, "0.5", "Identity loss weight, relative to lambda_a and lambda_b; 0 turns it off.") { Minimum = 0 },
         OptionUse.Resume);
 
-    public static DeclaredOption<double> LambdaChroma { get; } = DeclaredOption.Number(
-        new("lambda_chroma", PluginOptionType.Number, "0",
-            "Weight of the chroma term in both directions: 1 - cosine between each pixel's input and output colour, weighted by the darker of the two, so a generator may darken anything but light only what keeps its colour. 0 is the reference.")
-        {
-            Minimum = 0,
-        },
-        OptionUse.Resume);
-
     public static DeclaredOption<long> PoolSize { get; } = DeclaredOption.Integer(
         new("pool_size", PluginOptionType.Integer, "50", "Generated images kept to train the discriminators on older fakes; 0 turns the pool off.") { Minimum = 0 },
         OptionUse.Resume);
@@ -89,7 +81,7 @@ internal static class CycleGanOptions
     public static IReadOnlyList<DeclaredOption> All { get; } =
     [
         Ngf, Ndf, Blocks, Upsample, GanOptions.DiscriminatorLayers, DiscriminatorScales, GanOptions.GanLoss,
-        LambdaA, LambdaB, CycleDecay, LambdaIdentity, LambdaChroma, PoolSize, LearningRate, GanOptions.Beta1, Epochs, DecayEpochs,
+        LambdaA, LambdaB, CycleDecay, LambdaIdentity, GanOptions.LambdaChroma, PoolSize, LearningRate, GanOptions.Beta1, Epochs, DecayEpochs,
         GanOptions.Iterations, GanOptions.BatchSize, GanOptions.LoadSize, GanOptions.CropSize, Flip, GanOptions.EmaDecay,
         GanOptions.CheckpointEvery, GanOptions.SampleEvery, GanOptions.SnapshotEvery, GanOptions.Device, Threads,
     ];

@@ -43,6 +43,14 @@ internal static class GanOptions
         new("crop_size", PluginOptionType.Integer, "256", "Side of the random square crops trained on; a multiple of 4.") { Minimum = 4 },
         OptionUse.Resume);
 
+    public static DeclaredOption<double> LambdaChroma { get; } = DeclaredOption.Number(
+        new("lambda_chroma", PluginOptionType.Number, "0",
+            "Weight of the chroma term, in every direction the plugin learns: 1 - cosine between each pixel's input and output colour, weighted by the darker of the two, so a generator may darken anything but light only what keeps its colour. 0 is the reference.")
+        {
+            Minimum = 0,
+        },
+        OptionUse.Resume);
+
     public static DeclaredOption<double> EmaDecay { get; } = DeclaredOption.Number(
         new("ema_decay", PluginOptionType.Number, "0",
             "Export a moving average of the generator weights instead of the last iteration's: each update keeps this share " +

@@ -91,9 +91,10 @@ public sealed class CutTrainingTests : IDisposable
     }
 
     [Fact]
-    public void A_checkpoint_from_before_snapshot_every_and_ema_decay_existed_still_resumes()
+    public void A_checkpoint_from_before_snapshot_every_ema_decay_and_lambda_chroma_existed_still_resumes()
     {
-        // Given a run stopped after iteration 3 whose state.json lists no snapshot_every or ema_decay, as older versions wrote it
+        // Given a run stopped after iteration 3 whose state.json lists no snapshot_every, ema_decay or lambda_chroma, as older
+        // versions wrote it
         var output = _run.Output();
         var options = TinyCut.Options(("checkpoint_every", "3"));
         using (var cancelled = new TestContext(_run.Directory, cancelAfter: 3))
@@ -103,7 +104,7 @@ public sealed class CutTrainingTests : IDisposable
         var state = Path.Combine(Directory.GetDirectories(Path.Combine(output, "checkpoints")).Single(), "state.json");
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(state))!;
         var saved = json["options"]!.AsObject();
-        Assert.True(saved.Remove("snapshot_every") && saved.Remove("ema_decay"));
+        Assert.True(saved.Remove("snapshot_every") && saved.Remove("ema_decay") && saved.Remove("lambda_chroma"));
         File.WriteAllText(state, json.ToJsonString());
 
         // When it is resumed with today's options (their defaults)
@@ -130,6 +131,29 @@ public sealed class CutTrainingTests : IDisposable
         Assert.Contains(context.Messages, m => m.Contains("training FastCUT", StringComparison.Ordinal));
         Assert.Equal((10.0, false, true, 150, 50), (fast.LambdaNce, fast.NceIdentity, fast.FlipEquivariance, fast.Epochs, fast.DecayEpochs));
         Assert.Equal((1.0, true, false, 200, 200), (cut.LambdaNce, cut.NceIdentity, cut.FlipEquivariance, cut.Epochs, cut.DecayEpochs));
+    }
+
+    [Fact]
+    public void With_lambda_chroma_set_it_logs_the_chroma_term_and_changes_the_updates()
+    {
+        // Given the same tiny CUT run (same seed) with and without the chroma term
+        using var plain = new TestContext(_run.Directory, seed: 4);
+        using var chroma = new TestContext(_run.Directory, seed: 4);
+
+        // When both train
+        _run.Train(_run.Output("plain"), TinyCut.Options(), plain);
+        _run.Train(_run.Output("chroma"), TinyCut.Options(("lambda_chroma", "30")), chroma);
+
+        // Then the run with it logs a chroma column, finite and above 0, after the reference's terms
+        var rows = File.ReadAllLines(Path.Combine(_run.Output("chroma"), LossLog.FileName)).Select(l => l.Split(',')).ToArray();
+        Assert.Equal("iteration,lr,D_real,D_fake,G_GAN,NCE,NCE_Y,chroma", string.Join(',', rows[0]));
+        Assert.All(rows.Skip(1), row => Assert.True(double.Parse(row[^1]) is > 0 and < 30, $"chroma {row[^1]}"));
+
+        // And its first iteration's discriminator losses equal the plain run's (the same weights and batch), while a
+        // later iteration's differ, because the generator's updates included the term
+        var reference = File.ReadAllLines(Path.Combine(_run.Output("plain"), LossLog.FileName)).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(reference[1][..4], rows[1][..4]);
+        Assert.NotEqual(reference[3][..4], rows[3][..4]);
     }
 
     [Fact]

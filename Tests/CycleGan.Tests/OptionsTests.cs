@@ -63,16 +63,17 @@ public sealed class OptionsTests
     [Fact]
     public void Resume_values_are_compared_in_one_spelling_and_missing_ones_are_the_default()
     {
-        // Given the same learning rate written two ways, and values from before upsample, d_scales and ema_decay existed
+        // Given the same learning rate written two ways, and values from before upsample, d_scales, ema_decay and lambda_chroma existed
         var plain = CycleGanOptions.ResumeSensitive(TinyRun.Options(("lr", "0.0002")));
         var exponent = CycleGanOptions.ResumeSensitive(TinyRun.Options(("lr", "2e-4")));
-        var old = TinyRun.Options().All.Where(v => v.Key is not ("upsample" or "d_scales" or "ema_decay")).ToDictionary(v => v.Key, v => v.Value);
+        var old = TinyRun.Options().All.Where(v => v.Key is not ("upsample" or "d_scales" or "ema_decay" or "lambda_chroma")).ToDictionary(v => v.Key, v => v.Value);
 
-        // Then both spellings agree, and the old values read as the reference's transpose and single scale, without an average
+        // Then both spellings agree, and the old values read as the reference's transpose and single scale, without an
+        // average or the chroma term
         Assert.Equal(plain, exponent);
         Assert.Equal(plain, CycleGanOptions.ResumeSensitive(new OptionValues(old)));
         var settings = TrainingSettings.From(new OptionValues(old));
-        Assert.Equal((GeneratorUpsampling.Transpose, 1, 0.0), (settings.Upsample, settings.DiscriminatorScales, settings.EmaDecay));
+        Assert.Equal((GeneratorUpsampling.Transpose, 1, 0.0, 0.0), (settings.Upsample, settings.DiscriminatorScales, settings.EmaDecay, settings.LambdaChroma));
     }
 
     [Fact]

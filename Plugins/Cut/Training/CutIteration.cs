@@ -29,7 +29,11 @@ internal sealed class CutIteration
 
     /// <summary>The loss terms, named as in the reference's logs.</summary>
     public static IReadOnlyList<string> LossTerms(CutSettings settings) =>
-        settings.NceIdentity ? ["D_real", "D_fake", "G_GAN", "NCE", "NCE_Y"] : ["D_real", "D_fake", "G_GAN", "NCE"];
+        [
+            "D_real", "D_fake", "G_GAN", "NCE",
+            .. settings.NceIdentity ? new[] { "NCE_Y" } : [],
+            .. settings.LambdaChroma > 0 ? new[] { "chroma" } : [],
+        ];
 
     /// <summary>Samples a batch from each domain and applies both steps at <paramref name="learningRate"/> (see the class summary).</summary>
     public IterationOutcome Run(DomainImages domainA, DomainImages domainB, double learningRate, TrainingRandom random, bool renderSample)
@@ -77,13 +81,20 @@ internal sealed class CutIteration
         var gan = s.LambdaGan > 0 ? _ganLoss.Compute(n.D.ScoreMaps(fakeB), targetIsReal: true) * s.LambdaGan : tensor(0f, device: fake.device);
         var nce = s.LambdaNce > 0 ? Nce(realA, fakeB, flipped, random) : tensor(0f, device: fake.device);
         var nceIdentity = identityB is not null && s.LambdaNce > 0 ? Nce(realB, identityB, flipped, random) : null;
-        (gan + (nceIdentity is null ? nce : (nce + nceIdentity) * 0.5)).backward();
+        // The chroma term compares each day texture with its translation (both flipped alike when flip equivariance flipped them).
+        var chroma = s.LambdaChroma > 0 ? ChromaLoss.Compute(real.narrow(0, 0, batch), fakeB) * s.LambdaChroma : null;
+        var total = gan + (nceIdentity is null ? nce : (nce + nceIdentity) * 0.5);
+        (chroma is null ? total : total + chroma).backward();
         _faults.AfterBackward(n.G);
         losses["G_GAN"] = gan.item<float>();
         losses["NCE"] = nce.item<float>();
         if (s.NceIdentity)
         {
             losses["NCE_Y"] = nceIdentity?.item<float>() ?? 0;
+        }
+        if (chroma is not null)
+        {
+            losses["chroma"] = chroma.item<float>();
         }
         rejection = NonFiniteValues.FirstInLosses(losses) ?? NonFiniteValues.GradientOf(n.GeneratorSide);
         if (rejection is not null)

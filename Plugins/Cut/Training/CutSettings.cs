@@ -11,6 +11,7 @@ internal sealed record CutSettings
     public required bool FastCut { get; init; }
     public required double LambdaGan { get; init; }
     public required double LambdaNce { get; init; }
+    public required double LambdaChroma { get; init; }
     public required bool NceIdentity { get; init; }
     public required IReadOnlyList<int> NceLayers { get; init; }
     public required int ProjectionUnits { get; init; }
@@ -57,6 +58,7 @@ internal sealed record CutSettings
             FastCut = fast,
             LambdaGan = options.GetNumber("lambda_gan"),
             LambdaNce = options.IsSet("lambda_nce") ? options.GetNumber("lambda_nce") : fast ? 10 : 1,
+            LambdaChroma = GanOptions.LambdaChroma.Read(options),
             NceIdentity = options.IsSet("nce_idt") ? options.GetBoolean("nce_idt") : !fast,
             NceLayers = ParseLayers(options.GetText("nce_layers"), blocks),
             ProjectionUnits = (int)options.GetInteger("netf_nc"),
@@ -108,6 +110,7 @@ internal sealed record CutSettings
         ("mode", FastCut ? "fastcut" : "cut"),
         ("lambda_gan", Text(LambdaGan)),
         ("lambda_nce", Text(LambdaNce)),
+        ("lambda_chroma", Text(LambdaChroma)),
         ("nce_idt", NceIdentity ? "true" : "false"),
         ("nce_layers", string.Join(",", NceLayers)),
         ("netf_nc", Text(ProjectionUnits)),

@@ -58,7 +58,7 @@ internal sealed record TrainingSettings
             CycleDecay = CycleGanOptions.CycleDecay.Read(options),
             LambdaIdentity = CycleGanOptions.LambdaIdentity.Read(options),
             // Checkpoints from before lambda_chroma existed hold no value: the default, 0, is what they trained with.
-            LambdaChroma = CycleGanOptions.LambdaChroma.Read(options),
+            LambdaChroma = GanOptions.LambdaChroma.Read(options),
             PoolSize = (int)CycleGanOptions.PoolSize.Read(options),
             LearningRate = CycleGanOptions.LearningRate.Read(options),
             Beta1 = GanOptions.Beta1.Read(options),
