@@ -8,7 +8,8 @@ namespace StyleForge.Plugins.Cut.Training;
 /// One CUT update in the reference's order (cut_model.optimize_parameters): G translates A (and, with nce_idt, B in
 /// the same batch; with flip equivariance, both flipped half the time); one Adam step for D on (real B + fake B) x 0.5;
 /// then, D frozen, one Adam step for G and F on lambda_gan x GAN(G(A)) plus PatchNCE(G(A), A), averaged with
-/// PatchNCE(G(B), B) when nce_idt is on. Each step is applied only when its losses and gradients are finite (the
+/// PatchNCE(G(B), B) when nce_idt is on, plus lambda_chroma x the chroma term of G(A) against A when it is set
+/// (<see cref="ChromaLoss"/>; StyleForge's, not the reference's). Each step is applied only when its losses and gradients are finite (the
 /// non-finite guard). The generator's loss is scored by the discriminator after its step, as in the reference, so when
 /// only the generator step is refused the discriminator's finite step stands.
 /// </summary>

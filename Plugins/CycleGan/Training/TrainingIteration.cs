@@ -9,7 +9,8 @@ namespace StyleForge.Plugins.CycleGan.Training;
 
 /// <summary>
 /// One CycleGAN update in the reference's order: both generators forward; discriminators frozen; one Adam step for
-/// both generators on GAN + cycle + identity losses (+ the chroma term, <see cref="ChromaLoss"/>, when lambda_chroma is set); discriminators unfrozen; one Adam step for both discriminators on
+/// both generators on GAN + cycle + identity losses (+ the chroma term, <see cref="ChromaLoss"/>, when lambda_chroma
+/// is set; StyleForge's, not the reference's); discriminators unfrozen; one Adam step for both discriminators on
 /// (real + pooled fake) x 0.5. Both steps are applied only when every loss and gradient is finite (the non-finite
 /// guard): a NaN or infinity never reaches a weight or an Adam moment.
 /// <para>
