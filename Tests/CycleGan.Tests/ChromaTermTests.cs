@@ -1,4 +1,3 @@
-using StyleForge.Plugins.GanKit.Reporting;
 using StyleForge.Plugins.GanKit.Training;
 using static TorchSharp.torch;
 
@@ -93,7 +92,7 @@ public sealed class ChromaTermTests : IDisposable
         _run.Train(_run.Output("chroma"), TinyRun.Options(("iterations", "3"), ("lambda_chroma", "30")), chroma);
 
         // Then the run with the term logs chroma_A and chroma_B, finite and above 0, and every report carries them
-        var rows = File.ReadAllLines(Path.Combine(_run.Output("chroma"), LossLog.FileName)).Select(l => l.Split(',')).ToArray();
+        var rows = TinyRun.LossRows(_run.Output("chroma"));
         Assert.Equal("iteration,lr,D_A,G_A,cycle_A,idt_A,chroma_A,D_B,G_B,cycle_B,idt_B,chroma_B", string.Join(',', rows[0]));
         foreach (var term in new[] { "chroma_A", "chroma_B" })
         {
@@ -104,7 +103,7 @@ public sealed class ChromaTermTests : IDisposable
 
         // And the first iteration's other losses equal the reference run's (the same weights and batch), while the
         // second's differ, because the first update included the term
-        var plain = File.ReadAllLines(Path.Combine(_run.Output("reference"), LossLog.FileName)).Select(l => l.Split(',')).ToArray();
+        var plain = TinyRun.LossRows(_run.Output("reference"));
         foreach (var term in new[] { "G_A", "cycle_A", "idt_A", "G_B", "cycle_B", "idt_B" })
         {
             Assert.Equal(plain[1][Array.IndexOf(plain[0], term)], rows[1][Array.IndexOf(rows[0], term)]);

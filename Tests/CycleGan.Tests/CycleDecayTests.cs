@@ -1,5 +1,4 @@
 using StyleForge.Plugins.CycleGan.Training;
-using StyleForge.Plugins.GanKit.Reporting;
 
 namespace StyleForge.CycleGan.Tests;
 
@@ -35,8 +34,8 @@ public sealed class CycleDecayTests : IDisposable
 
         // Then the first iteration (weight still lambda) is identical, digit for digit; at the second, which starts from
         // the same weights and batch, the logged cycle losses are 3/4 of the constant run's and the identity losses equal
-        var a = Rows(_run.Output("constant"));
-        var b = Rows(_run.Output("decaying"));
+        var a = TinyRun.LossRows(_run.Output("constant"));
+        var b = TinyRun.LossRows(_run.Output("decaying"));
         Assert.Equal(a[1], b[1]);
         var columns = a[0];
         foreach (var term in new[] { "cycle_A", "cycle_B" })
@@ -52,7 +51,4 @@ public sealed class CycleDecayTests : IDisposable
         // And later iterations differ, so the decay changed the updates
         Assert.NotEqual(a[4], b[4]);
     }
-
-    private static string[][] Rows(string output) =>
-        File.ReadAllLines(Path.Combine(output, LossLog.FileName)).Select(l => l.Split(',')).ToArray();
 }

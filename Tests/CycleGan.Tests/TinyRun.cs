@@ -1,5 +1,6 @@
 using StyleForge.Plugins;
 using StyleForge.Plugins.CycleGan;
+using StyleForge.Plugins.GanKit.Reporting;
 
 namespace StyleForge.CycleGan.Tests;
 
@@ -15,6 +16,10 @@ internal sealed class TinyRun : IDisposable
     public string Directory { get; }
 
     public string Output(string name = "run") => Path.Combine(Directory, name);
+
+    /// <summary>The cells of a run's losses.csv, the header row first.</summary>
+    public static string[][] LossRows(string output) =>
+        File.ReadAllLines(Path.Combine(output, LossLog.FileName)).Select(l => l.Split(',')).ToArray();
 
     public static ITextureSet DomainA { get; } = new GeneratedTextures(0, (40, 36), (48, 40), (36, 44));
     public static ITextureSet DomainB { get; } = new GeneratedTextures(1, (44, 36), (36, 36));

@@ -30,6 +30,16 @@ internal static class PyTorchImport
             ResnetGenerator? kept = null;
             if (GeneratorExport.Directions(request.OutputDirectory).Contains(other))
             {
+                // A model folder has one working scale. Imported weights carry none (the reference converts at the
+                // textures' own size, 1); rewriting the folder at 1 would silently change how the kept direction converts.
+                // Checked from generator.json before the kept weights are loaded.
+                var keptScale = GeneratorExport.ReadWorkingScale(request.OutputDirectory);
+                if (keptScale != 1)
+                {
+                    throw new PluginException($"{request.OutputDirectory} already holds a {Name(other)} generator that works at scale " +
+                        $"{keptScale.ToString("0.###", CultureInfo.InvariantCulture)} (trained with a load_size below its textures' size), " +
+                        $"but imported PyTorch weights work at scale 1, and a model folder has one scale; import into another folder.");
+                }
                 // The folder already holds the other direction: keep it, if it is the same network shape.
                 kept = GeneratorExport.Load(request.OutputDirectory, other, TorchSharp.torch.CPU);
                 if (kept.Architecture != architecture)
@@ -40,16 +50,6 @@ internal static class PyTorchImport
                         $"but {request.Source} has ngf {architecture.Ngf} and {architecture.Blocks} blocks; import into another folder.");
                 }
                 generators.Add((other, kept));
-                // A model folder has one working scale. Imported weights carry none (the reference converts at the
-                // textures' own size, 1); rewriting the folder at 1 would silently change how the kept direction converts.
-                var keptScale = GeneratorExport.ReadWorkingScale(request.OutputDirectory);
-                if (keptScale != 1)
-                {
-                    kept.Dispose();
-                    throw new PluginException($"{request.OutputDirectory} already holds a {Name(other)} generator that works at scale " +
-                        $"{keptScale.ToString("0.###", CultureInfo.InvariantCulture)} (trained with a load_size below its textures' size), " +
-                        $"but imported PyTorch weights work at scale 1, and a model folder has one scale; import into another folder.");
-                }
             }
             try
             {
