@@ -41,6 +41,7 @@ internal static class CutOptions
         {
             Choices = ["transpose", "resize"],
         },
+        GanOptions.Head.Option,
         GanOptions.DiscriminatorLayers.Option,
         GanOptions.GanLoss.Option,
         new("init_type", PluginOptionType.Choice, "xavier", "Weight init with gain 0.02: xavier (the CUT reference) or normal (CycleGAN's).")

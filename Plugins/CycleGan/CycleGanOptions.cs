@@ -80,7 +80,7 @@ internal static class CycleGanOptions
     /// <summary>Every option, in the order <c>styleforge plugins</c> and the docs list them.</summary>
     public static IReadOnlyList<DeclaredOption> All { get; } =
     [
-        Ngf, Ndf, Blocks, Upsample, GanOptions.DiscriminatorLayers, DiscriminatorScales, GanOptions.GanLoss,
+        Ngf, Ndf, Blocks, Upsample, GanOptions.Head, GanOptions.DiscriminatorLayers, DiscriminatorScales, GanOptions.GanLoss,
         LambdaA, LambdaB, CycleDecay, LambdaIdentity, GanOptions.LambdaChroma, PoolSize, LearningRate, GanOptions.Beta1, Epochs, DecayEpochs,
         GanOptions.Iterations, GanOptions.BatchSize, GanOptions.LoadSize, GanOptions.CropSize, Flip, GanOptions.EmaDecay,
         GanOptions.CheckpointEvery, GanOptions.SampleEvery, GanOptions.SnapshotEvery, GanOptions.Device, Threads,

@@ -1,3 +1,4 @@
+using StyleForge.Plugins.GanKit.Model;
 using StyleForge.Plugins.GanKit.Options;
 
 namespace StyleForge.Plugins.GanKit;
@@ -42,6 +43,17 @@ internal static class GanOptions
     public static DeclaredOption<long> CropSize { get; } = DeclaredOption.Integer(
         new("crop_size", PluginOptionType.Integer, "256", "Side of the random square crops trained on; a multiple of 4.") { Minimum = 4 },
         OptionUse.Resume);
+
+    public static DeclaredOption<string> Head { get; } = DeclaredOption.Choice(
+        new("head", PluginOptionType.Choice, "direct",
+            "How the generator's output becomes an image: direct (tanh of 3 channels, the reference; for parity and imported weights) or affine (6 channels, a colour gain and offset per pixel applied to the input, tanh((1 + g) x + o): the input's detail passes through).")
+        {
+            Choices = ["direct", "affine"],
+        },
+        OptionUse.Resume);
+
+    /// <summary>The <see cref="Head"/> an option set asks for; a checkpoint's options from before the option existed read as direct.</summary>
+    public static GeneratorHead ReadHead(OptionValues options) => Head.Read(options) == "affine" ? GeneratorHead.Affine : GeneratorHead.Direct;
 
     public static DeclaredOption<double> LambdaChroma { get; } = DeclaredOption.Number(
         new("lambda_chroma", PluginOptionType.Number, "0",

@@ -91,10 +91,10 @@ public sealed class CutTrainingTests : IDisposable
     }
 
     [Fact]
-    public void A_checkpoint_from_before_snapshot_every_ema_decay_and_lambda_chroma_existed_still_resumes()
+    public void A_checkpoint_from_before_snapshot_every_ema_decay_lambda_chroma_and_head_existed_still_resumes()
     {
-        // Given a run stopped after iteration 3 whose state.json lists no snapshot_every, ema_decay or lambda_chroma, as older
-        // versions wrote it
+        // Given a run stopped after iteration 3 whose state.json lists no snapshot_every, ema_decay, lambda_chroma or head, as
+        // older versions wrote it
         var output = _run.Output();
         var options = TinyCut.Options(("checkpoint_every", "3"));
         using (var cancelled = new TestContext(_run.Directory, cancelAfter: 3))
@@ -104,7 +104,7 @@ public sealed class CutTrainingTests : IDisposable
         var state = Path.Combine(Directory.GetDirectories(Path.Combine(output, "checkpoints")).Single(), "state.json");
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(state))!;
         var saved = json["options"]!.AsObject();
-        Assert.True(saved.Remove("snapshot_every") && saved.Remove("ema_decay") && saved.Remove("lambda_chroma"));
+        Assert.True(saved.Remove("snapshot_every") && saved.Remove("ema_decay") && saved.Remove("lambda_chroma") && saved.Remove("head"));
         File.WriteAllText(state, json.ToJsonString());
 
         // When it is resumed with today's options (their defaults)
@@ -154,6 +154,25 @@ public sealed class CutTrainingTests : IDisposable
         var reference = File.ReadAllLines(Path.Combine(_run.Output("plain"), LossLog.FileName)).Select(l => l.Split(',')).ToArray();
         Assert.Equal(reference[1][..4], rows[1][..4]);
         Assert.NotEqual(reference[3][..4], rows[3][..4]);
+    }
+
+    [Fact]
+    public void With_the_affine_head_CUT_trains_exports_it_and_converts_in_tiles()
+    {
+        // Given a tiny CUT run with head=affine (PatchNCE reads the encoder, which the head leaves unchanged)
+        using var context = new TestContext(_run.Directory);
+        var model = _run.Train(_run.Output(), TinyCut.Options(("head", "affine")), context).ModelDirectory;
+
+        // When its generator is loaded back and it stylizes a texture in seamless tiles with the default options
+        using var loaded = StyleForge.Plugins.GanKit.Export.GeneratorExport.Load(model, TranslationDirection.AToB, CPU);
+        using var stylizer = new CutPlugin().OpenStylizer(new StylizerRequest(model, TranslationDirection.AToB, TinyCut.Options()), context);
+        var texture = TinyCut.DomainA.Load(1);
+        var output = stylizer.Stylize(texture, new StylizeSettings(TileSize: 32, Seamless: true), CancellationToken.None);
+
+        // Then the head travels with the weights, and the output has the input's size and values in range
+        Assert.Equal(StyleForge.Plugins.GanKit.Model.GeneratorHead.Affine, loaded.Architecture.Head);
+        Assert.Equal((texture.Width, texture.Height, 3), (output.Width, output.Height, output.Channels));
+        Assert.All(output.Pixels, v => Assert.InRange(v, 0f, 1f));
     }
 
     [Fact]

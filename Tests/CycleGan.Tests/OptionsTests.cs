@@ -20,13 +20,13 @@ public sealed class OptionsTests
         // Then it is named cyclegan, has exactly these options, and the defaults are the reference's
         Assert.Equal("cyclegan", descriptor.Name);
         Assert.Equal(
-            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "lambda_chroma", "pool_size", "lr", "beta1",
+            ["ngf", "ndf", "blocks", "upsample", "head", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "lambda_chroma", "pool_size", "lr", "beta1",
              "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip", "ema_decay", "checkpoint_every",
              "sample_every", "snapshot_every", "device", "threads"],
             descriptor.Options.Select(o => o.Name));
         var settings = TrainingSettings.From(new OptionValues(defaults));
         Assert.Equal((64, 64, 9, 3), (settings.Ngf, settings.Ndf, settings.Blocks, settings.DiscriminatorLayers));
-        Assert.Equal((GeneratorUpsampling.Transpose, 1), (settings.Upsample, settings.DiscriminatorScales));
+        Assert.Equal((GeneratorUpsampling.Transpose, GeneratorHead.Direct, 1), (settings.Upsample, settings.Head, settings.DiscriminatorScales));
         Assert.Equal((GanLossKind.Lsgan, 10.0, 10.0, 0.5, 50), (settings.GanLoss, settings.LambdaA, settings.LambdaB, settings.LambdaIdentity, settings.PoolSize));
         Assert.Equal(0.0, settings.LambdaChroma);
         Assert.Equal((0.0002, 0.5, 100, 100, (long?)null), (settings.LearningRate, settings.Beta1, settings.Epochs, settings.DecayEpochs, settings.Iterations));
@@ -53,7 +53,7 @@ public sealed class OptionsTests
 
         // Then they are these, in declaration order: output cadence, device and threads may change on resume
         Assert.Equal(
-            ["ngf", "ndf", "blocks", "upsample", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "lambda_chroma", "pool_size", "lr", "beta1",
+            ["ngf", "ndf", "blocks", "upsample", "head", "d_layers", "d_scales", "gan_loss", "lambda_a", "lambda_b", "cycle_decay", "lambda_identity", "lambda_chroma", "pool_size", "lr", "beta1",
              "epochs", "decay_epochs", "iterations", "batch_size", "load_size", "crop_size", "flip", "ema_decay"],
             resume.Select(r => r.Option));
         Assert.Equal("(replaced by iterations)", resume.Single(r => r.Option == "epochs").Value);
@@ -63,17 +63,18 @@ public sealed class OptionsTests
     [Fact]
     public void Resume_values_are_compared_in_one_spelling_and_missing_ones_are_the_default()
     {
-        // Given the same learning rate written two ways, and values from before upsample, d_scales, ema_decay and lambda_chroma existed
+        // Given the same learning rate written two ways, and values from before upsample, head, d_scales, ema_decay and lambda_chroma existed
         var plain = CycleGanOptions.ResumeSensitive(TinyRun.Options(("lr", "0.0002")));
         var exponent = CycleGanOptions.ResumeSensitive(TinyRun.Options(("lr", "2e-4")));
-        var old = TinyRun.Options().All.Where(v => v.Key is not ("upsample" or "d_scales" or "ema_decay" or "lambda_chroma")).ToDictionary(v => v.Key, v => v.Value);
+        var old = TinyRun.Options().All.Where(v => v.Key is not ("upsample" or "head" or "d_scales" or "ema_decay" or "lambda_chroma")).ToDictionary(v => v.Key, v => v.Value);
 
-        // Then both spellings agree, and the old values read as the reference's transpose and single scale, without an
-        // average or the chroma term
+        // Then both spellings agree, and the old values read as the reference's transpose, direct head and single scale,
+        // without an average or the chroma term
         Assert.Equal(plain, exponent);
         Assert.Equal(plain, CycleGanOptions.ResumeSensitive(new OptionValues(old)));
         var settings = TrainingSettings.From(new OptionValues(old));
-        Assert.Equal((GeneratorUpsampling.Transpose, 1, 0.0, 0.0), (settings.Upsample, settings.DiscriminatorScales, settings.EmaDecay, settings.LambdaChroma));
+        Assert.Equal((GeneratorUpsampling.Transpose, GeneratorHead.Direct, 1, 0.0, 0.0),
+            (settings.Upsample, settings.Head, settings.DiscriminatorScales, settings.EmaDecay, settings.LambdaChroma));
     }
 
     [Fact]

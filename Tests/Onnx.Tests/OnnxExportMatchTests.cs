@@ -13,19 +13,23 @@ public sealed class OnnxExportMatchTests
     private const float Tolerance = 1e-4f;
 
     [Theory]
-    [InlineData(8, 2, "transpose", "reflect", 64, 64)]
-    [InlineData(8, 2, "transpose", "reflect", 67, 93)]
-    [InlineData(8, 2, "transpose", "reflect", 300, 129)]
-    [InlineData(8, 2, "transpose", "circular", 64, 96)]
-    [InlineData(8, 2, "transpose", "circular", 131, 75)]
-    [InlineData(8, 2, "resize", "reflect", 97, 68)]
-    [InlineData(8, 2, "resize", "circular", 128, 100)]
-    [InlineData(64, 9, "transpose", "reflect", 65, 71)]
-    [InlineData(64, 9, "transpose", "circular", 64, 64)]
-    public void Given_a_generator_When_exported_Then_ONNX_Runtime_matches_TorchSharp_within_1e4(int ngf, int blocks, string upsample, string padding, int width, int height)
+    [InlineData(8, 2, "transpose", "reflect", 64, 64, "direct")]
+    [InlineData(8, 2, "transpose", "reflect", 67, 93, "direct")]
+    [InlineData(8, 2, "transpose", "reflect", 300, 129, "direct")]
+    [InlineData(8, 2, "transpose", "circular", 64, 96, "direct")]
+    [InlineData(8, 2, "transpose", "circular", 131, 75, "direct")]
+    [InlineData(8, 2, "resize", "reflect", 97, 68, "direct")]
+    [InlineData(8, 2, "resize", "circular", 128, 100, "direct")]
+    [InlineData(8, 2, "resize", "reflect", 100, 68, "affine")]
+    [InlineData(8, 2, "transpose", "circular", 64, 96, "affine")]
+    [InlineData(64, 9, "transpose", "reflect", 65, 71, "direct")]
+    [InlineData(64, 9, "transpose", "circular", 64, 64, "direct")]
+    public void Given_a_generator_When_exported_Then_ONNX_Runtime_matches_TorchSharp_within_1e4(int ngf, int blocks, string upsample, string padding, int width, int height,
+        string head)
     {
         var mode = padding == "circular" ? PaddingMode.Circular : PaddingMode.Reflect;
-        using var generator = RandomGenerator(ngf, blocks, upsample == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose, seed: ngf + blocks);
+        using var generator = RandomGenerator(ngf, blocks, upsample == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose, seed: ngf + blocks,
+            head == "affine" ? GeneratorHead.Affine : GeneratorHead.Direct);
         var model = OnnxGeneratorGraph.Build(generator, mode, OnnxGeneratorGraph.DefaultOpset, new Dictionary<string, string>());
         var input = RandomImage(width, height, seed: width * 1000 + height);
 
@@ -34,7 +38,7 @@ public sealed class OnnxExportMatchTests
 
         Assert.Equal(expected.Shape, shape);
         var error = expected.Values.Zip(actual, (a, b) => Math.Abs(a - b)).Max();
-        Assert.True(error <= Tolerance, $"max abs difference {error:E2} at {width}x{height} ({ngf}/{blocks}/{upsample}/{padding})");
+        Assert.True(error <= Tolerance, $"max abs difference {error:E2} at {width}x{height} ({ngf}/{blocks}/{upsample}/{padding}/{head})");
     }
 
     [Theory]
@@ -58,13 +62,19 @@ public sealed class OnnxExportMatchTests
     [Fact]
     public void Given_an_exported_graph_Then_it_uses_only_the_promised_operators()
     {
-        using var generator = RandomGenerator(4, 1, GeneratorUpsampling.Resize, seed: 5);
-        var allowed = new HashSet<string> { "Conv", "ConvTranspose", "InstanceNormalization", "Pad", "Relu", "Tanh", "Add", "Slice", "Concat" };
+        using var direct = RandomGenerator(4, 1, GeneratorUpsampling.Resize, seed: 5);
+        using var affine = RandomGenerator(4, 1, GeneratorUpsampling.Resize, seed: 5, GeneratorHead.Affine);
+        var allowed = new HashSet<string> { "Conv", "ConvTranspose", "InstanceNormalization", "Pad", "Relu", "Tanh", "Add", "Mul", "Slice", "Concat" };
         foreach (var mode in new[] { PaddingMode.Reflect, PaddingMode.Circular })
         {
-            var ops = OnnxGeneratorGraph.Build(generator, mode, 15, new Dictionary<string, string>()).Graph.Node.Select(n => n.OpType).ToHashSet();
-            Assert.Subset(allowed, ops);
-            Assert.Equal(mode == PaddingMode.Circular, ops.Contains("Slice"));
+            var directOps = OnnxGeneratorGraph.Build(direct, mode, 15, new Dictionary<string, string>()).Graph.Node.Select(n => n.OpType).ToHashSet();
+            var affineOps = OnnxGeneratorGraph.Build(affine, mode, 15, new Dictionary<string, string>()).Graph.Node.Select(n => n.OpType).ToHashSet();
+            Assert.Subset(allowed, directOps);
+            Assert.Subset(allowed, affineOps);
+            // Slice wraps the border of a seamless graph, and splits the affine head's channels.
+            Assert.Equal(mode == PaddingMode.Circular, directOps.Contains("Slice"));
+            Assert.True(affineOps.Contains("Slice") && affineOps.Contains("Mul"));
+            Assert.DoesNotContain("Mul", directOps);
         }
     }
 
@@ -76,9 +86,9 @@ public sealed class OnnxExportMatchTests
         Assert.Throws<ArgumentOutOfRangeException>(() => OnnxGeneratorGraph.Build(generator, PaddingMode.Reflect, OnnxGeneratorGraph.MaximumOpset + 1, new Dictionary<string, string>()));
     }
 
-    internal static ResnetGenerator RandomGenerator(int ngf, int blocks, GeneratorUpsampling upsample, int seed)
+    internal static ResnetGenerator RandomGenerator(int ngf, int blocks, GeneratorUpsampling upsample, int seed, GeneratorHead head = GeneratorHead.Direct)
     {
-        var generator = new ResnetGenerator(new GeneratorArchitecture(ngf, blocks, upsample));
+        var generator = new ResnetGenerator(new GeneratorArchitecture(ngf, blocks, upsample, head));
         using var random = new torch.Generator((ulong)seed);
         ReferenceInitialization.Apply(generator, random);
         // Non-zero biases, so a bias the export drops or misplaces shows.

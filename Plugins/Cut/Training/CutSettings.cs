@@ -22,6 +22,7 @@ internal sealed record CutSettings
     public required int Ndf { get; init; }
     public required int Blocks { get; init; }
     public required GeneratorUpsampling Upsample { get; init; }
+    public required GeneratorHead Head { get; init; }
     public required int DiscriminatorLayers { get; init; }
     public required GanLossKind GanLoss { get; init; }
     public required bool XavierInit { get; init; }
@@ -42,12 +43,12 @@ internal sealed record CutSettings
     public required int Threads { get; init; }
 
     /// <summary>The generator these settings build.</summary>
-    public GeneratorArchitecture Architecture => new(Ngf, Blocks, Upsample);
+    public GeneratorArchitecture Architecture => new(Ngf, Blocks, Upsample, Head);
 
     /// <summary>
     /// Reads validated option values; throws <see cref="PluginException"/> naming the option for invalid combinations.
     /// The options GanKit declares are read through <see cref="GanOptions"/>, which gives a checkpoint's options that
-    /// predate one of them (snapshot_every, ema_decay) its default.
+    /// predate one of them (snapshot_every, ema_decay, head) its default.
     /// </summary>
     public static CutSettings From(OptionValues options)
     {
@@ -69,6 +70,7 @@ internal sealed record CutSettings
             Ndf = (int)options.GetInteger("ndf"),
             Blocks = blocks,
             Upsample = options.GetText("upsample") == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose,
+            Head = GanOptions.ReadHead(options),
             DiscriminatorLayers = (int)GanOptions.DiscriminatorLayers.Read(options),
             GanLoss = GanOptions.GanLoss.Read(options) == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
             XavierInit = options.GetText("init_type") == "xavier",
@@ -121,6 +123,7 @@ internal sealed record CutSettings
         ("ndf", Text(Ndf)),
         ("blocks", Text(Blocks)),
         ("upsample", Upsample.ToString().ToLowerInvariant()),
+        ("head", Head.ToString().ToLowerInvariant()),
         ("d_layers", Text(DiscriminatorLayers)),
         ("gan_loss", GanLoss.ToString().ToLowerInvariant()),
         ("init_type", XavierInit ? "xavier" : "normal"),

@@ -18,9 +18,8 @@ internal sealed class CycleGanNetworks : IDisposable
 
     public CycleGanNetworks(TrainingSettings settings, Device device, long seed)
     {
-        var architecture = new GeneratorArchitecture(settings.Ngf, settings.Blocks, settings.Upsample);
-        G_A = new ResnetGenerator(architecture);
-        G_B = new ResnetGenerator(architecture);
+        G_A = new ResnetGenerator(settings.Architecture);
+        G_B = new ResnetGenerator(settings.Architecture);
         D_A = new NLayerDiscriminator(settings.Ndf, settings.DiscriminatorLayers, settings.DiscriminatorScales);
         D_B = new NLayerDiscriminator(settings.Ndf, settings.DiscriminatorLayers, settings.DiscriminatorScales);
         // A private generator keeps initialisation independent of any other torch randomness in the process.

@@ -11,6 +11,7 @@ internal sealed record TrainingSettings
     public required int Ndf { get; init; }
     public required int Blocks { get; init; }
     public required GeneratorUpsampling Upsample { get; init; }
+    public required GeneratorHead Head { get; init; }
     public required int DiscriminatorLayers { get; init; }
     public required int DiscriminatorScales { get; init; }
     public required GanLossKind GanLoss { get; init; }
@@ -50,6 +51,7 @@ internal sealed record TrainingSettings
             Blocks = (int)CycleGanOptions.Blocks.Read(options),
             // A value the options lack is the default: checkpoints from before upsample and d_scales existed have the reference's.
             Upsample = CycleGanOptions.Upsample.Read(options) == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose,
+            Head = GanOptions.ReadHead(options),
             DiscriminatorLayers = (int)GanOptions.DiscriminatorLayers.Read(options),
             DiscriminatorScales = (int)CycleGanOptions.DiscriminatorScales.Read(options),
             GanLoss = GanOptions.GanLoss.Read(options) == "vanilla" ? GanLossKind.Vanilla : GanLossKind.Lsgan,
@@ -88,6 +90,9 @@ internal sealed record TrainingSettings
         TrainingChecks.Schedule(settings.Iterations, settings.Epochs, settings.DecayEpochs);
         return settings;
     }
+
+    /// <summary>The generators these settings build (both directions alike).</summary>
+    public GeneratorArchitecture Architecture => new(Ngf, Blocks, Upsample, Head);
 
     /// <summary>The learning-rate schedule these settings give for domains whose larger holds <paramref name="largerDomainCount"/> textures.</summary>
     public LearningRateSchedule Schedule(int largerDomainCount) =>

@@ -42,7 +42,8 @@ internal static class GeneratorExport
             WriteAtomically(Path.Combine(modelDirectory, WeightFile(direction)), stream => ModuleStreams.Save(generator, stream));
         }
         var architecture = generators[0].Generator.Architecture;
-        var description = new ExportedModel(architecture.Ngf, architecture.Blocks, iterations, architecture.Upsample.ToString().ToLowerInvariant(), workingScale);
+        var description = new ExportedModel(architecture.Ngf, architecture.Blocks, iterations, architecture.Upsample.ToString().ToLowerInvariant(), workingScale,
+            architecture.Head.ToString().ToLowerInvariant());
         WriteAtomically(Path.Combine(modelDirectory, ArchitectureFile), stream => JsonSerializer.Serialize(stream, description, CheckpointJson.Options));
     }
 
@@ -61,8 +62,16 @@ internal static class GeneratorExport
             "resize" => GeneratorUpsampling.Resize,
             _ => throw new PluginException($"{descriptionPath}: upsample '{description.Upsample}' is not transpose or resize; export the model again with this plugin."),
         };
+        var head = description.Head switch
+        {
+            // Likewise, models exported before the head existed are the reference's direct output.
+            null or "direct" => GeneratorHead.Direct,
+            "affine" => GeneratorHead.Affine,
+            _ => throw new PluginException($"{descriptionPath}: head '{description.Head}' is not direct or affine; export the model again with this plugin."),
+        };
         var weights = Path.Combine(folder, WeightFile(direction));
-        var generator = new ResnetGenerator(new GeneratorArchitecture(description.Ngf, description.Blocks, upsample));
+        var architecture = new GeneratorArchitecture(description.Ngf, description.Blocks, upsample, head);
+        var generator = new ResnetGenerator(architecture);
         try
         {
             using var stream = File.OpenRead(weights);
@@ -71,7 +80,7 @@ internal static class GeneratorExport
         catch (Exception ex)
         {
             generator.Dispose();
-            throw new PluginException($"{weights} is missing, damaged or not a generator with ngf={description.Ngf}, blocks={description.Blocks}, upsample={upsample.ToString().ToLowerInvariant()} ({ex.Message}).", ex);
+            throw new PluginException($"{weights} is missing, damaged or not a generator with {architecture.Summary} ({ex.Message}).", ex);
         }
         if (NonFiniteValues.FirstInWeights([(Path.GetFileName(weights), generator)]) is string bad)
         {
@@ -137,6 +146,6 @@ internal static class GeneratorExport
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>generator.json; <paramref name="Upsample"/> and <paramref name="WorkingScale"/> are null in models exported before they existed.</summary>
-    private sealed record ExportedModel(int Ngf, int Blocks, long Iterations, string? Upsample, double? WorkingScale);
+    /// <summary>generator.json; <paramref name="Upsample"/>, <paramref name="WorkingScale"/> and <paramref name="Head"/> are null in models exported before they existed.</summary>
+    private sealed record ExportedModel(int Ngf, int Blocks, long Iterations, string? Upsample, double? WorkingScale, string? Head);
 }

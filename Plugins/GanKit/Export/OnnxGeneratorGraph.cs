@@ -11,7 +11,8 @@ namespace StyleForge.Plugins.GanKit.Export;
 /// input "input" and output "output", float NCHW, 3 channels in [-1, 1], dynamic batch, height and width.
 /// Reflect mode is the reference network; circular mode is the seamless network, built as
 /// <see cref="ResnetGenerator.UsePadding"/> switches it (wrap-around padding, the downsampling convolutions wrapping
-/// one pixel instead of zero-padding, the transposed convolutions unchanged).
+/// one pixel instead of zero-padding, the transposed convolutions unchanged). An affine head (<see cref="GeneratorHead.Affine"/>)
+/// is written after the layers, from the graph's input and the last convolution's six channels.
 /// </summary>
 internal static class OnnxGeneratorGraph
 {
@@ -38,7 +39,11 @@ internal static class OnnxGeneratorGraph
         using (no_grad())
         {
             var walk = new LayerWalk(writer, padding);
-            walk.Children(generator, "", InputName);
+            var last = walk.Children(generator, "", InputName);
+            if (generator.Architecture.Head == GeneratorHead.Affine)
+            {
+                writer.AffineHead(InputName, last);
+            }
         }
         writer.NameLastOutput(OutputName);
         var model = new ModelProto

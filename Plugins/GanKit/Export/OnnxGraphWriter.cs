@@ -6,7 +6,7 @@ namespace StyleForge.Plugins.GanKit.Export;
 /// <summary>
 /// Appends ONNX nodes and initializers to one graph, each value named once. Only the operators of
 /// <see cref="OnnxGeneratorGraph"/> are here: Conv, ConvTranspose, InstanceNormalization, Pad (reflect), Relu, Tanh,
-/// Add, Slice and Concat, all with the input forms of opset 11 and later (Pad and Slice take their numbers as inputs).
+/// Add, Mul, Slice and Concat, all with the input forms of opset 11 and later (Pad and Slice take their numbers as inputs).
 /// </summary>
 internal sealed class OnnxGraphWriter
 {
@@ -103,6 +103,18 @@ internal sealed class OnnxGraphWriter
     public string Tanh(string x) => Node("Tanh", [x]);
 
     public string Add(string a, string b) => Node("Add", [a, b]);
+
+    /// <summary>
+    /// <see cref="Model.AffineHead"/>: tanh((1 + g) x + o), g the first three channels of <paramref name="coefficients"/>
+    /// and o the last three, x the image <paramref name="input"/>.
+    /// </summary>
+    public string AffineHead(string input, string coefficients)
+    {
+        var gain = Node("Slice", [coefficients, Integers(0), Integers(3), Integers(1)]);
+        var offset = Node("Slice", [coefficients, Integers(3), Integers(6), Integers(1)]);
+        var scaled = Node("Mul", [Add(gain, Constant(1f, 1)), input]);
+        return Tanh(Add(scaled, offset));
+    }
 
     /// <summary>Mirrors <paramref name="size"/> pixels on every side of H and W (PyTorch's ReflectionPad2d).</summary>
     public string ReflectPad(string x, long size) =>

@@ -48,6 +48,7 @@ internal static class OnnxModelExport
             ["ngf"] = architecture.Ngf.ToString(CultureInfo.InvariantCulture),
             ["blocks"] = architecture.Blocks.ToString(CultureInfo.InvariantCulture),
             ["upsample"] = architecture.Upsample.ToString().ToLowerInvariant(),
+            ["head"] = architecture.Head.ToString().ToLowerInvariant(),
             ["working_scale"] = workingScale.ToString("R", CultureInfo.InvariantCulture),
         };
         var model = OnnxGeneratorGraph.Build(generator, padding, request.FormatVersion, metadata);

@@ -46,8 +46,8 @@ internal static class PyTorchImport
                 {
                     var found = kept.Architecture;
                     kept.Dispose();
-                    throw new PluginException($"{request.OutputDirectory} already holds a {Name(other)} generator with ngf {found.Ngf} and {found.Blocks} blocks, " +
-                        $"but {request.Source} has ngf {architecture.Ngf} and {architecture.Blocks} blocks; import into another folder.");
+                    throw new PluginException($"{request.OutputDirectory} already holds a {Name(other)} generator with {found.Summary}, " +
+                        $"but {request.Source} has {architecture.Summary}; import into another folder.");
                 }
                 generators.Add((other, kept));
             }
@@ -67,6 +67,7 @@ internal static class PyTorchImport
                 ["ngf"] = architecture.Ngf.ToString(CultureInfo.InvariantCulture),
                 ["blocks"] = architecture.Blocks.ToString(CultureInfo.InvariantCulture),
                 ["upsample"] = "transpose",
+                ["head"] = "direct",
             };
             return new ModelImportResult(request.OutputDirectory, summary, options);
         }

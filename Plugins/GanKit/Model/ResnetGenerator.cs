@@ -7,8 +7,9 @@ namespace StyleForge.Plugins.GanKit.Model;
 /// <summary>
 /// The reference ResNet generator (resnet_6blocks / resnet_9blocks): c7s1-ngf, two stride-2
 /// downsamples, residual blocks, two transposed-conv upsamples (or, with <see cref="GeneratorUpsampling.Resize"/>,
-/// two resize-then-conv upsamples in their place), c7s1-3, tanh. Output has the input's size when both
-/// sides are multiples of 4.
+/// two resize-then-conv upsamples in their place), c7s1-3, tanh. With <see cref="GeneratorHead.Affine"/> the last
+/// convolution is c7s1-6 and <see cref="AffineHead"/> turns it and the input into the image. Output has the input's size
+/// when both sides are multiples of 4.
 /// </summary>
 internal sealed class ResnetGenerator : Module<Tensor, Tensor>
 {
@@ -46,9 +47,12 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
             new InstanceNorm(),
             ReLU(inplace: true),
             new BorderPad(3),
-            new AlignedConv2d(ngf, 3, kernelSize: 7),
-            Tanh(),
+            new AlignedConv2d(ngf, architecture.Head == GeneratorHead.Affine ? AffineHead.Channels : 3, kernelSize: 7),
         ]);
+        if (architecture.Head == GeneratorHead.Direct)
+        {
+            layers.Add(Tanh());
+        }
         model = Sequential(layers);
         RegisterComponents();
     }
@@ -153,8 +157,11 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
             return ForwardReleasingActivations(input);
         }
         using var scope = NewDisposeScope();
-        return model.forward(input).MoveToOuterDisposeScope();
+        return Image(input, model.forward(input)).MoveToOuterDisposeScope();
     }
+
+    /// <summary>The image from the last layer's output: that output itself, or the affine head's transform of the input.</summary>
+    private Tensor Image(Tensor input, Tensor last) => Architecture.Head == GeneratorHead.Affine ? AffineHead.Apply(input, last) : last;
 
     /// <summary>
     /// Inference: runs the layers one by one and frees each activation as soon as the next exists. A dispose scope
@@ -173,6 +180,13 @@ internal sealed class ResnetGenerator : Module<Tensor, Tensor>
             }
             current = next;
         }
-        return current;
+        if (Architecture.Head == GeneratorHead.Direct)
+        {
+            return current;
+        }
+        using (current)
+        {
+            return AffineHead.Apply(input, current);
+        }
     }
 }
