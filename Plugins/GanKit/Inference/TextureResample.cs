@@ -10,8 +10,8 @@ internal static class TextureResample
 {
     /// <summary>
     /// Runs <paramref name="translate"/> on <paramref name="rgb"/> shrunk by <paramref name="scale"/> (each side rounded, at
-    /// least 1 px) and resizes its result back to <paramref name="rgb"/>'s size: a model's working scale. At scale 1 it
-    /// runs on <paramref name="rgb"/> as it is.
+    /// least 1 px) and brings its result back to <paramref name="rgb"/>'s size with <paramref name="rgb"/> itself as the
+    /// guide (<see cref="GuidedUpsampling"/>): a model's working scale. At scale 1 it runs on <paramref name="rgb"/> as it is.
     /// </summary>
     public static TextureBuffer AtScale(TextureBuffer rgb, double scale, bool wrap, Func<TextureBuffer, TextureBuffer> translate)
     {
@@ -21,12 +21,18 @@ internal static class TextureResample
         }
         var width = Math.Max(1, (int)Math.Round(rgb.Width * scale));
         var height = Math.Max(1, (int)Math.Round(rgb.Height * scale));
-        var translated = translate(Bicubic(rgb, width, height, wrap));
-        return Bicubic(translated, rgb.Width, rgb.Height, wrap);
+        var shrunk = Bicubic(rgb, width, height, wrap);
+        return GuidedUpsampling.Apply(rgb, shrunk, translate(shrunk), wrap);
     }
 
-    /// <summary>Returns a <paramref name="width"/> x <paramref name="height"/> RGB copy of <paramref name="source"/>.</summary>
-    public static TextureBuffer Bicubic(TextureBuffer source, int width, int height, bool wrap)
+    /// <summary>Returns a <paramref name="width"/> x <paramref name="height"/> RGB copy of <paramref name="source"/>, in [0, 1].</summary>
+    public static TextureBuffer Bicubic(TextureBuffer source, int width, int height, bool wrap) => Resize(source, width, height, wrap, clampToUnit: true);
+
+    /// <summary>
+    /// <see cref="Bicubic"/> for any values: with <paramref name="clampToUnit"/> false the cubic's overshoot is kept, as
+    /// coefficient maps (gains above 1, negative offsets) need.
+    /// </summary>
+    public static TextureBuffer Resize(TextureBuffer source, int width, int height, bool wrap, bool clampToUnit)
     {
         if (source.Channels != 3)
         {
@@ -78,7 +84,7 @@ internal static class TextureResample
             for (var i = 0; i < rowValues; i++)
             {
                 // The cubic's lobes overshoot at hard edges; the texture range is [0, 1].
-                target.Pixels[to + i] = Math.Clamp((float)sums[i], 0f, 1f);
+                target.Pixels[to + i] = clampToUnit ? Math.Clamp((float)sums[i], 0f, 1f) : (float)sums[i];
             }
         }
         return target;
