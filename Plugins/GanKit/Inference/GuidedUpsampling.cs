@@ -76,12 +76,12 @@ internal static class GuidedUpsampling
                 offsets.Pixels[(i * 3) + c] = (float)meanOffset[i];
             }
         }
-        var fullGains = TextureResample.Resize(gains, texture.Width, texture.Height, wrap, clampToUnit: false);
+        // The full-size gains become the output in place: one full-size buffer fewer for a large texture.
+        var output = TextureResample.Resize(gains, texture.Width, texture.Height, wrap, clampToUnit: false);
         var fullOffsets = TextureResample.Resize(offsets, texture.Width, texture.Height, wrap, clampToUnit: false);
-        var output = new TextureBuffer(texture.Width, texture.Height, 3);
         for (var i = 0; i < output.Pixels.Length; i++)
         {
-            output.Pixels[i] = Math.Clamp((fullGains.Pixels[i] * texture.Pixels[i]) + fullOffsets.Pixels[i], 0f, 1f);
+            output.Pixels[i] = Math.Clamp((output.Pixels[i] * texture.Pixels[i]) + fullOffsets.Pixels[i], 0f, 1f);
         }
         return output;
     }
