@@ -1,6 +1,4 @@
-using System.Text.Json;
 using StyleForge.Plugins;
-using StyleForge.Plugins.CycleGan;
 using StyleForge.Plugins.GanKit.Export;
 using StyleForge.Plugins.GanKit.Model;
 using static TorchSharp.torch;
@@ -99,26 +97,6 @@ public sealed class ResizeUpsamplingTests : IDisposable
     }
 
     [Fact]
-    public void A_model_trained_with_resize_exports_it_and_loads_as_resize_whatever_the_options_say()
-    {
-        // Given a tiny model trained for two iterations with upsample=resize
-        using var context = new TestContext(_run.Directory);
-        var model = _run.Train(_run.Output(), TinyRun.Options(("iterations", "2"), ("upsample", "resize")), context).ModelDirectory;
-
-        // When its generator.json is read and the generator is loaded back, and the stylizer is opened with the default options
-        using var description = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, GeneratorExport.ArchitectureFile)));
-        using var loaded = GeneratorExport.Load(model, TranslationDirection.AToB, CPU);
-        using var stylizer = new CycleGanPlugin().OpenStylizer(new StylizerRequest(model, TranslationDirection.AToB, TinyRun.Options()), context);
-        var input = new GeneratedTextures(0, (20, 12)).Load(0);
-        var output = stylizer.Stylize(input, new StylizeSettings(), CancellationToken.None);
-
-        // Then the architecture travels with the weights and the conversion runs at the input's size
-        Assert.Equal("resize", description.RootElement.GetProperty("upsample").GetString());
-        Assert.Equal(GeneratorUpsampling.Resize, loaded.Architecture.Upsample);
-        Assert.Equal((input.Width, input.Height, 3), (output.Width, output.Height, output.Channels));
-    }
-
-    [Fact]
     public void Resize_weights_described_as_transpose_are_refused_naming_the_architecture()
     {
         // Given a resize model whose generator.json was edited to claim transposed convolutions
@@ -130,24 +108,5 @@ public sealed class ResizeUpsamplingTests : IDisposable
         var error = Assert.Throws<PluginException>(() => GeneratorExport.Load(model, TranslationDirection.AToB, CPU));
 
         Assert.Contains("transpose upsampling", error.Message);
-    }
-
-    [Fact]
-    public void Resuming_a_transpose_run_with_resize_is_refused_naming_the_option()
-    {
-        // Given a finished tiny run with the default (transpose) upsampling
-        var output = _run.Output();
-        using (var context = new TestContext(_run.Directory))
-        {
-            _run.Train(output, TinyRun.Options(("iterations", "1")), context);
-        }
-
-        // When it is resumed asking for resize
-        using var resumed = new TestContext(_run.Directory);
-        var error = Assert.Throws<PluginException>(() =>
-            _run.Train(output, TinyRun.Options(("iterations", "2"), ("upsample", "resize")), resumed, resume: true));
-
-        // Then the error names the option with both values
-        Assert.Contains("checkpoint has upsample=transpose, config asks upsample=resize", error.Message);
     }
 }
