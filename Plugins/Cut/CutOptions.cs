@@ -63,5 +63,6 @@ internal static class CutOptions
         GanOptions.SnapshotEvery.Option,
         GanOptions.Device.Option,
         new("threads", PluginOptionType.Integer, "0", "CPU threads; 0 uses every core.") { Minimum = 0 },
+        GanOptions.Upscale.Option,
     ];
 }

@@ -55,7 +55,7 @@ public sealed class CutPlugin : ITrainableStylizerPlugin, IBenchmarkProvider, IM
         var device = TorchDevice.Resolve(request.Options.GetText("device"), context.Device);
         var threads = (int)request.Options.GetInteger("threads");
         TorchSharp.torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
-        return GeneratorStylizer.Open(request.ModelDirectory, TranslationDirection.AToB, device, "CUT", context.Log);
+        return GeneratorStylizer.Open(request.ModelDirectory, TranslationDirection.AToB, device, "CUT", request.Options, context.Log);
     }
 
     /// <inheritdoc />

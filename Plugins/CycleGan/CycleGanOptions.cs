@@ -83,7 +83,7 @@ internal static class CycleGanOptions
         Ngf, Ndf, Blocks, Upsample, GanOptions.Head, GanOptions.DiscriminatorLayers, DiscriminatorScales, GanOptions.GanLoss,
         LambdaA, LambdaB, CycleDecay, LambdaIdentity, GanOptions.LambdaChroma, PoolSize, LearningRate, GanOptions.Beta1, Epochs, DecayEpochs,
         GanOptions.Iterations, GanOptions.BatchSize, GanOptions.LoadSize, GanOptions.CropSize, Flip, GanOptions.EmaDecay,
-        GanOptions.CheckpointEvery, GanOptions.SampleEvery, GanOptions.SnapshotEvery, GanOptions.Device, Threads,
+        GanOptions.CheckpointEvery, GanOptions.SampleEvery, GanOptions.SnapshotEvery, GanOptions.Device, Threads, GanOptions.Upscale,
     ];
 
     /// <summary>What the descriptor declares to hosts.</summary>

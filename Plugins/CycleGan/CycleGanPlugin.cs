@@ -53,7 +53,7 @@ public sealed class CycleGanPlugin : ITrainableStylizerPlugin, IBenchmarkProvide
         var threads = (int)CycleGanOptions.Threads.Read(request.Options);
         // Every core unless told otherwise.
         TorchSharp.torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
-        return GeneratorStylizer.Open(request.ModelDirectory, request.Direction, device, "CycleGAN", context.Log);
+        return GeneratorStylizer.Open(request.ModelDirectory, request.Direction, device, "CycleGAN", request.Options, context.Log);
     }
 
     /// <inheritdoc />

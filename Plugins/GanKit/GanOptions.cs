@@ -82,6 +82,14 @@ internal static class GanOptions
         new("sample_every", PluginOptionType.Integer, "500", "Write a sample sheet to samples/ every this many iterations.") { Minimum = 1 },
         OptionUse.Training);
 
+    public static DeclaredOption<string> Upscale { get; } = DeclaredOption.Choice(
+        new("upscale", PluginOptionType.Choice, "guided",
+            "How convert brings the result of a model that works below scale 1 back to the texture's size: guided (fitted to the full-size texture, which keeps its detail; docs/inference.md) or resize (a plain cubic resize).")
+        {
+            Choices = ["guided", "resize"],
+        },
+        OptionUse.Inference);
+
     public static DeclaredOption<string> Device { get; } = DeclaredOption.Choice(
         new("device", PluginOptionType.Choice, "auto", "auto (CUDA when available, else CPU), cpu or cuda.") { Choices = ["auto", "cpu", "cuda"] },
         OptionUse.Training | OptionUse.Inference);

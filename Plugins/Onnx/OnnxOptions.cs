@@ -7,6 +7,7 @@ internal static class OnnxOptions
     public const string Range = "range";
     public const string SizeMultiple = "size_multiple";
     public const string Threads = "threads";
+    public const string Upscale = "upscale";
 
     public static readonly IReadOnlyList<PluginOption> Declared =
     [
@@ -24,5 +25,10 @@ internal static class OnnxOptions
             Maximum = 256,
         },
         new(Threads, PluginOptionType.Integer, "0", "ONNX Runtime's intra-op threads; 0 uses every core.") { Minimum = 0, Maximum = 1024 },
+        new(Upscale, PluginOptionType.Choice, "guided",
+            "How the result of a model that works below scale 1 comes back to the texture's size: guided (fitted to the full-size texture, as the training plugins convert) or resize (a plain cubic resize).")
+        {
+            Choices = ["guided", "resize"],
+        },
     ];
 }

@@ -33,7 +33,7 @@ public sealed class OnnxPlugin : IStylizerPlugin
         try
         {
             model.CheckDirection(request.Direction);
-            return new OnnxStylizer(model);
+            return new OnnxStylizer(model, request.Options.GetText(OnnxOptions.Upscale) == "guided");
         }
         catch
         {

@@ -22,8 +22,14 @@ internal sealed class OnnxStylizer : IStylizer
     public const int ContextMargin = 64;
 
     private readonly OnnxImageModel _model;
+    private readonly bool _guided;
 
-    public OnnxStylizer(OnnxImageModel model) => _model = model;
+    /// <summary>Runs <paramref name="model"/>; below its working scale 1, <paramref name="guided"/> brings results back guided by the texture.</summary>
+    public OnnxStylizer(OnnxImageModel model, bool guided = true)
+    {
+        _model = model;
+        _guided = guided;
+    }
 
     public TextureBuffer Stylize(TextureBuffer rgb, StylizeSettings settings, CancellationToken cancellation)
     {
@@ -32,7 +38,7 @@ internal sealed class OnnxStylizer : IStylizer
             throw new ArgumentException($"onnx stylizes RGB textures (3 channels), got {rgb.Channels}; the host converts gray and alpha.", nameof(rgb));
         }
         // A model that learned textures shrunk by its working scale runs at that scale, as the training plugins convert.
-        return TextureResample.AtScale(rgb, _model.WorkingScale, settings.Seamless, texture => StylizeAtModelScale(texture, settings, cancellation));
+        return TextureResample.AtScale(rgb, _model.WorkingScale, settings.Seamless, _guided, texture => StylizeAtModelScale(texture, settings, cancellation));
     }
 
     private TextureBuffer StylizeAtModelScale(TextureBuffer rgb, StylizeSettings settings, CancellationToken cancellation)

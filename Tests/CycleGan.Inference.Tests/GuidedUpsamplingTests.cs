@@ -88,7 +88,7 @@ public sealed class GuidedUpsamplingTests
                 }
             }
         }
-        TextureBuffer Convert(TextureBuffer t) => TextureResample.AtScale(t, 0.25, wrap: true, small => Map(small, (_, v) => v * v));
+        TextureBuffer Convert(TextureBuffer t) => TextureResample.AtScale(t, 0.25, wrap: true, guided: true, small => Map(small, (_, v) => v * v));
 
         // When both are converted at scale 0.25 as seamless textures
         var output = Convert(texture);

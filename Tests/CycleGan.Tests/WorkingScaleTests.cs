@@ -47,6 +47,12 @@ public sealed class WorkingScaleTests : IDisposable
         var shrunkInput = TextureResample.Bicubic(input, 64, 36, wrap: false);
         var shrunk = atFullSize.Stylize(shrunkInput, new StylizeSettings(), CancellationToken.None);
         Assert.Equal(GuidedUpsampling.Apply(input, shrunkInput, shrunk, wrap: false).Pixels, output.Pixels);
+        Assert.Contains(context.Messages, m => m.Contains("guided by the texture (upscale: guided)", StringComparison.Ordinal));
+
+        // And with upscale: resize the same result is brought back by a plain resize
+        using var resizing = new CycleGanPlugin().OpenStylizer(new StylizerRequest(model, TranslationDirection.AToB, TinyRun.Options(("upscale", "resize"))), context);
+        var resized = resizing.Stylize(input, new StylizeSettings(), CancellationToken.None);
+        Assert.Equal(TextureResample.Bicubic(shrunk, 72, 40, wrap: false).Pixels, resized.Pixels);
         var unscaled = atFullSize.Stylize(input, new StylizeSettings(), CancellationToken.None);
         Assert.True(unscaled.Pixels.Zip(output.Pixels).Max(p => Math.Abs(p.First - p.Second)) > 1e-3f);
     }

@@ -40,15 +40,16 @@ public sealed class OnnxPluginTests : IDisposable
         return file;
     }
 
-    private IStylizer Open(string file, TranslationDirection direction = TranslationDirection.AToB, string range = "auto") =>
-        new OnnxPlugin().OpenStylizer(new StylizerRequest(null, direction, Options(file, range)), _context);
+    private IStylizer Open(string file, TranslationDirection direction = TranslationDirection.AToB, string range = "auto", string upscale = "guided") =>
+        new OnnxPlugin().OpenStylizer(new StylizerRequest(null, direction, Options(file, range, upscale)), _context);
 
-    private static OptionValues Options(string file, string range = "auto") => new(new Dictionary<string, string>
+    private static OptionValues Options(string file, string range = "auto", string upscale = "guided") => new(new Dictionary<string, string>
     {
         ["model"] = file,
         ["range"] = range,
         ["size_multiple"] = "0",
         ["threads"] = "0",
+        ["upscale"] = upscale,
     });
 
     [Fact]
@@ -70,18 +71,21 @@ public sealed class OnnxPluginTests : IDisposable
         Assert.Equal("StyleForge", session.ModelMetadata.ProducerName);
     }
 
-    [Fact]
-    public void Given_a_model_that_works_at_half_scale_When_exported_and_run_by_the_onnx_plugin_Then_it_matches_the_cyclegan_path()
+    [Theory]
+    [InlineData("guided")]
+    [InlineData("resize")]
+    public void Given_a_model_that_works_at_half_scale_When_exported_and_run_by_the_onnx_plugin_Then_it_matches_the_cyclegan_path(string upscale)
     {
         // Given a model folder whose generator learned textures at half their size
         var folder = ModelFolder(8, 2, workingScale: 0.5);
         var texture = PatternTextures.Scene(72, 56);
         var file = Export(folder, TranslationDirection.AToB, seamless: false);
         using var session = new InferenceSession(file);
-        using var viaTorchPath = GeneratorStylizer.Open(folder, TranslationDirection.AToB, CPU, "CycleGAN", _context);
-        using var stylizer = Open(file);
+        using var viaTorchPath = GeneratorStylizer.Open(folder, TranslationDirection.AToB, CPU, "CycleGAN",
+            new OptionValues(new Dictionary<string, string> { ["upscale"] = upscale }), _context);
+        using var stylizer = Open(file, upscale: upscale);
 
-        // When both plugins convert the same texture
+        // When both plugins convert the same texture, bringing the result back the same way
         var viaOnnx = stylizer.Stylize(texture, new StylizeSettings(), CancellationToken.None);
         var viaTorch = viaTorchPath.Stylize(texture, new StylizeSettings(), CancellationToken.None);
 

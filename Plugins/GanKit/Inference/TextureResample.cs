@@ -10,10 +10,11 @@ internal static class TextureResample
 {
     /// <summary>
     /// Runs <paramref name="translate"/> on <paramref name="rgb"/> shrunk by <paramref name="scale"/> (each side rounded, at
-    /// least 1 px) and brings its result back to <paramref name="rgb"/>'s size with <paramref name="rgb"/> itself as the
-    /// guide (<see cref="GuidedUpsampling"/>): a model's working scale. At scale 1 it runs on <paramref name="rgb"/> as it is.
+    /// least 1 px) and brings its result back to <paramref name="rgb"/>'s size: with <paramref name="rgb"/> itself as the
+    /// guide (<see cref="GuidedUpsampling"/>) when <paramref name="guided"/>, else by a plain resize. That is a model's
+    /// working scale. At scale 1 it runs on <paramref name="rgb"/> as it is.
     /// </summary>
-    public static TextureBuffer AtScale(TextureBuffer rgb, double scale, bool wrap, Func<TextureBuffer, TextureBuffer> translate)
+    public static TextureBuffer AtScale(TextureBuffer rgb, double scale, bool wrap, bool guided, Func<TextureBuffer, TextureBuffer> translate)
     {
         if (scale == 1)
         {
@@ -22,7 +23,8 @@ internal static class TextureResample
         var width = Math.Max(1, (int)Math.Round(rgb.Width * scale));
         var height = Math.Max(1, (int)Math.Round(rgb.Height * scale));
         var shrunk = Bicubic(rgb, width, height, wrap);
-        return GuidedUpsampling.Apply(rgb, shrunk, translate(shrunk), wrap);
+        var result = translate(shrunk);
+        return guided ? GuidedUpsampling.Apply(rgb, shrunk, result, wrap) : Bicubic(result, rgb.Width, rgb.Height, wrap);
     }
 
     /// <summary>Returns a <paramref name="width"/> x <paramref name="height"/> RGB copy of <paramref name="source"/>, in [0, 1].</summary>
