@@ -53,7 +53,7 @@ internal static class GanOptions
         OptionUse.Resume);
 
     /// <summary>The <see cref="Head"/> an option set asks for; a checkpoint's options from before the option existed read as direct.</summary>
-    public static GeneratorHead ReadHead(OptionValues options) => Head.Read(options) == "affine" ? GeneratorHead.Affine : GeneratorHead.Direct;
+    public static GeneratorHead ReadHead(OptionValues options) => GeneratorArchitecture.HeadNamed(Head.Read(options)) ?? GeneratorHead.Direct;
 
     public static DeclaredOption<double> LambdaChroma { get; } = DeclaredOption.Number(
         new("lambda_chroma", PluginOptionType.Number, "0",

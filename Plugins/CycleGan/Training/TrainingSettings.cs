@@ -50,7 +50,7 @@ internal sealed record TrainingSettings
             Ndf = (int)CycleGanOptions.Ndf.Read(options),
             Blocks = (int)CycleGanOptions.Blocks.Read(options),
             // A value the options lack is the default: checkpoints from before upsample and d_scales existed have the reference's.
-            Upsample = CycleGanOptions.Upsample.Read(options) == "resize" ? GeneratorUpsampling.Resize : GeneratorUpsampling.Transpose,
+            Upsample = GeneratorArchitecture.UpsampleNamed(CycleGanOptions.Upsample.Read(options)) ?? GeneratorUpsampling.Transpose,
             Head = GanOptions.ReadHead(options),
             DiscriminatorLayers = (int)GanOptions.DiscriminatorLayers.Read(options),
             DiscriminatorScales = (int)CycleGanOptions.DiscriminatorScales.Read(options),

@@ -42,8 +42,7 @@ internal static class GeneratorExport
             WriteAtomically(Path.Combine(modelDirectory, WeightFile(direction)), stream => ModuleStreams.Save(generator, stream));
         }
         var architecture = generators[0].Generator.Architecture;
-        var description = new ExportedModel(architecture.Ngf, architecture.Blocks, iterations, architecture.Upsample.ToString().ToLowerInvariant(), workingScale,
-            architecture.Head.ToString().ToLowerInvariant());
+        var description = new ExportedModel(architecture.Ngf, architecture.Blocks, iterations, architecture.UpsampleName, workingScale, architecture.HeadName);
         WriteAtomically(Path.Combine(modelDirectory, ArchitectureFile), stream => JsonSerializer.Serialize(stream, description, CheckpointJson.Options));
     }
 
@@ -55,20 +54,11 @@ internal static class GeneratorExport
     {
         var folder = ModelFolder(modelDirectory);
         var description = ReadDescription(modelDirectory, out var descriptionPath);
-        var upsample = description.Upsample switch
-        {
-            // Models exported before the option existed hold no value: they are the reference's transpose.
-            null or "transpose" => GeneratorUpsampling.Transpose,
-            "resize" => GeneratorUpsampling.Resize,
-            _ => throw new PluginException($"{descriptionPath}: upsample '{description.Upsample}' is not transpose or resize; export the model again with this plugin."),
-        };
-        var head = description.Head switch
-        {
-            // Likewise, models exported before the head existed are the reference's direct output.
-            null or "direct" => GeneratorHead.Direct,
-            "affine" => GeneratorHead.Affine,
-            _ => throw new PluginException($"{descriptionPath}: head '{description.Head}' is not direct or affine; export the model again with this plugin."),
-        };
+        // Models exported before either value existed hold none: they are the reference's transpose and direct head.
+        var upsample = GeneratorArchitecture.UpsampleNamed(description.Upsample)
+            ?? throw new PluginException($"{descriptionPath}: upsample '{description.Upsample}' is not transpose or resize; export the model again with this plugin.");
+        var head = GeneratorArchitecture.HeadNamed(description.Head)
+            ?? throw new PluginException($"{descriptionPath}: head '{description.Head}' is not direct or affine; export the model again with this plugin.");
         var weights = Path.Combine(folder, WeightFile(direction));
         var architecture = new GeneratorArchitecture(description.Ngf, description.Blocks, upsample, head);
         var generator = new ResnetGenerator(architecture);

@@ -47,8 +47,8 @@ internal static class OnnxModelExport
             ["source_plugin"] = pluginName,
             ["ngf"] = architecture.Ngf.ToString(CultureInfo.InvariantCulture),
             ["blocks"] = architecture.Blocks.ToString(CultureInfo.InvariantCulture),
-            ["upsample"] = architecture.Upsample.ToString().ToLowerInvariant(),
-            ["head"] = architecture.Head.ToString().ToLowerInvariant(),
+            ["upsample"] = architecture.UpsampleName,
+            ["head"] = architecture.HeadName,
             ["working_scale"] = workingScale.ToString("R", CultureInfo.InvariantCulture),
         };
         var model = OnnxGeneratorGraph.Build(generator, padding, request.FormatVersion, metadata);

@@ -11,6 +11,31 @@ internal sealed record GeneratorArchitecture(
     GeneratorUpsampling Upsample = GeneratorUpsampling.Transpose,
     GeneratorHead Head = GeneratorHead.Direct)
 {
+    /// <summary>The upsampling's name in options, generator.json and ONNX metadata: "transpose" or "resize".</summary>
+    public string UpsampleName => Upsample.ToString().ToLowerInvariant();
+
+    /// <summary>The head's name in options, generator.json and ONNX metadata: "direct" or "affine".</summary>
+    public string HeadName => Head.ToString().ToLowerInvariant();
+
     /// <summary>The shape in words, for messages: "ngf 16, 4 blocks, resize upsampling, affine head".</summary>
-    public string Summary => $"ngf {Ngf}, {Blocks} blocks, {Upsample.ToString().ToLowerInvariant()} upsampling, {Head.ToString().ToLowerInvariant()} head";
+    public string Summary => $"ngf {Ngf}, {Blocks} blocks, {UpsampleName} upsampling, {HeadName} head";
+
+    /// <summary>
+    /// The upsampling <paramref name="name"/> (<see cref="UpsampleName"/>) stands for; no name, as in options and files from
+    /// before the value existed, is the reference's transpose; null for any other word.
+    /// </summary>
+    public static GeneratorUpsampling? UpsampleNamed(string? name) => name switch
+    {
+        null or "transpose" => GeneratorUpsampling.Transpose,
+        "resize" => GeneratorUpsampling.Resize,
+        _ => null,
+    };
+
+    /// <summary>The head <paramref name="name"/> (<see cref="HeadName"/>) stands for; no name is the reference's direct head; null for any other word.</summary>
+    public static GeneratorHead? HeadNamed(string? name) => name switch
+    {
+        null or "direct" => GeneratorHead.Direct,
+        "affine" => GeneratorHead.Affine,
+        _ => null,
+    };
 }
